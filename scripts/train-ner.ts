@@ -1,0 +1,161 @@
+/**
+ * Train the NER model: `npx tsx scripts/train-ner.ts [--out dictionaries/models/ner.bin.gz]
+ * [--epochs 8] [--bits 21] [--no-cluener] [--seed 1]`.
+ *
+ * Trains on People's Daily Jan 1–20 1998 (+ CLUENER train rows in the first 80%, person names only,
+ * as partial annotation), holds out PD Jan 21–25 as development data, and writes the gzip model plus
+ * a JSON metadata file next to it.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { recordToItems } from '../src/ner/dataset.js';
+import { evaluateSpans, type GoldRecord, readCluener, readPd } from '../src/ner/eval.js';
+import { Lexicon } from '../src/ner/lexicon.js';
+import { decodeParams, encodeParams, NerModel } from '../src/ner/model.js';
+import { rng, Trainer, type TrainItem } from '../src/ner/trainer.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = process.env.ZHTAG_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : def;
+}
+const outPath = path.resolve(repoRoot, arg('out', 'dictionaries/models/ner.bin.gz'));
+const epochs = Number(arg('epochs', '8'));
+const bits = Number(arg('bits', '21'));
+const seed = Number(arg('seed', '1'));
+const minQ = Number(arg('min-q', '2'));
+const useCluener = !process.argv.includes('--no-cluener');
+const limit = Number(arg('limit', '0'));
+
+const t0 = Date.now();
+const log = (msg: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+const pdPath = path.join(dataDir, 'pd1998', '199801-01to25.txt');
+if (!existsSync(pdPath)) {
+  console.error(`missing ${pdPath} (set ZHTAG_DATA)`);
+  process.exit(1);
+}
+const dateOf = (id: string): number => Number(id.slice(0, 8));
+let train: GoldRecord[] = readPd(pdPath, (id) => dateOf(id) <= 19980120);
+const dev = readPd(pdPath, (id) => dateOf(id) >= 19980121 && dateOf(id) <= 19980125);
+if (limit > 0) train = train.slice(0, limit);
+log(`PD train ${train.length} paragraphs, dev ${dev.length}`);
+
+const jieba = Jieba.withDict(dict);
+const lex = new Lexicon();
+const items: TrainItem[] = [];
+for (const rec of train) items.push(...recordToItems(rec, jieba, lex, bits));
+let nPd = items.length;
+const cluenerPath = path.join(dataDir, 'cluener2020', 'train.json');
+let cluenerRows = 0;
+if (useCluener && existsSync(cluenerPath)) {
+  const total = readFileSync(cluenerPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
+  const rows = readCluener(cluenerPath, 0, Math.floor(total * 0.8));
+  cluenerRows = rows.length;
+  for (const rec of rows) {
+    const names = { ...rec, entities: rec.entities.filter((e) => e.label === 'PERSON') };
+    items.push(...recordToItems(names, jieba, lex, bits, 0));
+  }
+}
+log(`windows: PD ${nPd}, CLUENER ${items.length - nPd} (${cluenerRows} rows, names only)`);
+nPd = 0;
+
+const trainer = new Trainer(bits);
+const random = rng(seed);
+const order = items.map((_, i) => i);
+
+function devScore(model: NerModel): ReturnType<typeof evaluateSpans> {
+  const gold = dev.map((r) => r.entities);
+  const pred = dev.map((r) => model.predict(r.text));
+  return evaluateSpans(gold, pred);
+}
+
+function buildModel(): { model: NerModel; buf: Buffer } {
+  const { weights, trans } = trainer.averaged();
+  const buf = encodeParams(
+    {
+      version: '1',
+      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names` : ''}`,
+      labels: ['PERSON', 'LOC', 'ORG'],
+      bits,
+      numFeatures: 28,
+      numTags: 13,
+    },
+    trans,
+    weights,
+    minQ,
+  );
+  return { model: new NerModel(decodeParams(buf), jieba), buf };
+}
+
+let last: { model: NerModel; buf: Buffer } | undefined;
+let scores: ReturnType<typeof evaluateSpans> | undefined;
+for (let ep = 1; ep <= epochs; ep++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = tmp;
+  }
+  let errors = 0;
+  for (const i of order) errors += trainer.step(items[i] as TrainItem);
+  log(`epoch ${ep}: ${errors} wrong positions`);
+  if (ep === epochs || process.argv.includes('--eval-every')) {
+    last = buildModel();
+    scores = devScore(last.model);
+    const f = (x: { f1: number }): string => x.f1.toFixed(4);
+    log(
+      `  dev micro F1 ${f(scores.micro)} PER ${f(scores.perLabel.PERSON)} LOC ${f(scores.perLabel.LOC)} ORG ${f(scores.perLabel.ORG)} (model ${(last.buf.length / 1e6).toFixed(1)} MB)`,
+    );
+  }
+}
+if (!last || !scores) throw new Error('no epochs');
+mkdirSync(path.dirname(outPath), { recursive: true });
+writeFileSync(outPath, last.buf);
+const trainSeconds = (Date.now() - t0) / 1000;
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+const meta = {
+  version: last.model.info.version,
+  trainedOn: last.model.info.trainedOn,
+  labels: last.model.info.labels,
+  data: {
+    train: "People's Daily 1998-01-01..1998-01-20 (/work/shared/data/pd1998/199801-01to25.txt)",
+    extra: cluenerRows
+      ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, partial annotation)`
+      : 'none',
+    dev: "People's Daily 1998-01-21..1998-01-25 (held out)",
+    licence: 'research use; the model holds hashed feature weights only, no text',
+  },
+  hyperParameters: {
+    algorithm: 'averaged structured perceptron, BIOES, Viterbi',
+    epochs,
+    bits,
+    seed,
+    minQ,
+    features: 28,
+  },
+  date: new Date().toISOString(),
+  trainSeconds: Math.round(trainSeconds),
+  sizeBytes: statSync(outPath).size,
+  dev: {
+    micro: { p: round(scores.micro.precision), r: round(scores.micro.recall), f1: round(scores.micro.f1) },
+    ...Object.fromEntries(
+      Object.entries(scores.perLabel).map(([k, v]) => [
+        k,
+        { p: round(v.precision), r: round(v.recall), f1: round(v.f1) },
+      ]),
+    ),
+  },
+};
+writeFileSync(
+  outPath.replace(/\.bin\.gz$|\.gz$/, '') + (outPath.endsWith('.bin.gz') ? '.json' : '.json'),
+  `${JSON.stringify(meta, null, 2)}\n`,
+);
+log(`wrote ${outPath} (${(meta.sizeBytes / 1e6).toFixed(2)} MB)`);

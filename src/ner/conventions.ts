@@ -1,0 +1,144 @@
+/**
+ * Annotation conventions: how the gold formats map onto zhtag's PERSON / LOC / ORG.
+ *
+ * People's Daily 1998 (PKU word/POS):
+ * - `nr` → PERSON. A surname token followed by a given-name token (`江/nr 泽民/nr`) is one person; in a
+ *   run of several `nr` tokens, a token of at most two characters is joined with the next one
+ *   (`江 泽民 李 鹏` → 江泽民, 李鹏), a longer token stands alone (`克林顿`).
+ * - `ns` → LOC, `nt` → ORG; bracketed `[...]nt` → ORG and `[...]ns` → LOC as a whole, and the names
+ *   inside a bracketed compound are not entities (the compound wins, also for `[...]nz`, `]i`, `]l`,
+ *   which are not entities themselves).
+ * - `j` (abbreviations): PD does not mark them as names, but the character-BIO NER sets and most users
+ *   do. One-character abbreviations of countries, provinces and cities (中, 美, 俄, 京, 沪, 华 in
+ *   中美关系, 访华, 京沪) and a few regional compounds (拉美, 北爱, 江淮) → LOC; abbreviated party
+ *   congresses (十五大) and abbreviated bodies (政协, 人大, 欧盟, 北约, 中共, 中科院, 纪委, …) → ORG.
+ *   Other abbreviations (经贸, 双拥, 高校) are not entities.
+ *
+ * Character BIO (pd1998-ner): PER → PERSON, LOC → LOC, ORG → ORG.
+ *
+ * CLUENER2020: name → PERSON; address → LOC (CLUENER addresses are often whole multi-level
+ * addresses, 北京市海淀区…, where PD marks each level, so LOC scores there are a lower bound);
+ * government, organization and company → ORG (organization includes sports clubs and bands).
+ * position, book, game, movie and scene are not mapped.
+ */
+import type { NerLabel } from './model.js';
+
+/** One-character abbreviations of places that PD tags `j`. */
+const J_LOC_ONE =
+  '中美俄京以巴日阿英伊欧法南港哈华昆亚泰澳塔德罗越黎吉沪印意乌马加台白韩淮苏菲土川广格奥摩贝朝孟波杭津辽贵非黔渝尼约豫湘柬滇爱希葡赞赣疆晋浙鄂兰匈埃坦粤冀闽荷瑞穗桂蒙陕宁鲁墨比卢缅蜀甘挪甬琼藏捷老叙几沈深';
+
+const J_LOC_MULTI = [
+  '北爱',
+  '拉美',
+  '亚太地区',
+  '江淮',
+  '黄淮',
+  '青藏',
+  '晋察冀',
+  '港澳',
+  '港澳台',
+  '京津',
+  '长三角',
+  '珠三角',
+  '京津冀',
+  '海峡两岸',
+];
+
+const J_ORG = [
+  '政协',
+  '人大',
+  '全国人大',
+  '省人大',
+  '省政协',
+  '市人大',
+  '市政协',
+  '县人大',
+  '县政协',
+  '欧盟',
+  '北约',
+  '中共',
+  '安理会',
+  '独联体',
+  '国家教委',
+  '体委',
+  '妇联',
+  '中宣部',
+  '村委会',
+  '居委会',
+  '纪委',
+  '中纪委',
+  '中科院',
+  '社科院',
+  '军委',
+  '中央军委',
+  '北大',
+  '清华',
+  '越共',
+  '外经贸部',
+  '总政',
+  '总后',
+  '总参',
+  '科委',
+  '科协',
+  '广电部',
+  '阿盟',
+  '特委会',
+  '东盟',
+  '世贸',
+  '工商联',
+  '侨联',
+  '文联',
+  '作协',
+  '团中央',
+  '国家计委',
+  '计委',
+  '经贸委',
+  '国家经贸委',
+  '国务院办公厅',
+  '人行',
+  '新华社',
+  '欧佩克',
+  '亚行',
+  '世行',
+  '联大',
+  '中组部',
+  '中联部',
+  '统战部',
+  '国台办',
+  '港澳办',
+  '人民银行',
+  '全总',
+  '全国妇联',
+  '共青团',
+];
+
+const jLocOne = new Set([...J_LOC_ONE]);
+const jLocMulti = new Set(J_LOC_MULTI);
+const jOrg = new Set(J_ORG);
+
+/** zhtag label for a PD abbreviation token (`j`), or undefined if it is not an entity. */
+export function labelForAbbreviation(word: string): NerLabel | undefined {
+  if (word.length === 1) return jLocOne.has(word) ? 'LOC' : undefined;
+  if (jLocMulti.has(word)) return 'LOC';
+  if (jOrg.has(word)) return 'ORG';
+  // party congresses and plenums of a congress number: 十五大, 十四大, 八大
+  if (/^十?[一二三四五六七八九十]大$/.test(word)) return 'ORG';
+  if (word === '部委') return undefined;
+  if (word.length >= 2 && /[委部院联盟局办署]$/.test(word)) return 'ORG';
+  return undefined;
+}
+
+/** PD POS tags of single words mapped to labels. */
+export const PD_TAGS: Record<string, NerLabel> = { nr: 'PERSON', ns: 'LOC', nt: 'ORG' };
+/** PD bracket types mapped to labels (other bracket types suppress the names inside them). */
+export const PD_BRACKETS: Record<string, NerLabel> = { nt: 'ORG', ns: 'LOC' };
+/** BIO types. */
+export const BIO_TYPES: Record<string, NerLabel> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
+/** CLUENER types. */
+export const CLUENER_TYPES: Record<string, NerLabel> = {
+  name: 'PERSON',
+  address: 'LOC',
+  government: 'ORG',
+  organization: 'ORG',
+  company: 'ORG',
+};

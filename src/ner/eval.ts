@@ -1,0 +1,256 @@
+/**
+ * Gold readers (People's Daily PKU word/POS, character BIO, CLUENER JSON lines), span scoring and
+ * a jieba-POS baseline. Labels follow `conventions.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { BIO_TYPES, CLUENER_TYPES, labelForAbbreviation, PD_BRACKETS, PD_TAGS } from './conventions.js';
+import { SURNAMES_2 } from './lexicon.js';
+import type { NerLabel } from './model.js';
+import type { Tagger } from './window.js';
+
+export interface GoldEntity {
+  start: number;
+  end: number;
+  label: NerLabel;
+}
+export interface GoldRecord {
+  text: string;
+  entities: GoldEntity[];
+  /** paragraph id (pd1998) or line number */
+  id?: string;
+}
+export type GoldFormat = 'pd1998' | 'bio' | 'cluener';
+
+const surname2 = new Set(SURNAMES_2);
+
+/** Parse one PD line (`19980101-01-001-001/m  迈向/v ...`); returns undefined for blank lines. */
+export function parsePdLine(line: string): GoldRecord | undefined {
+  const parts = line.trim().split(/\s+/);
+  if (parts.length < 2 || parts[0] === '') return undefined;
+  const id = (parts[0] as string).replace(/\/m$/, '');
+  let text = '';
+  const entities: GoldEntity[] = [];
+  let bracketStart = -1;
+  let nrRun: Array<[number, number]> = [];
+  const flushNr = (): void => {
+    let i = 0;
+    while (i < nrRun.length) {
+      const [s, e] = nrRun[i] as [number, number];
+      const next = nrRun[i + 1];
+      const w = text.slice(s, e);
+      if (next && (w.length === 1 || (w.length === 2 && (surname2.has(w) || nrRun.length === 2)))) {
+        entities.push({ start: s, end: next[1], label: 'PERSON' });
+        i += 2;
+      } else {
+        entities.push({ start: s, end: e, label: 'PERSON' });
+        i += 1;
+      }
+    }
+    nrRun = [];
+  };
+  for (let k = 1; k < parts.length; k++) {
+    let tok = parts[k] as string;
+    let opens = false;
+    if (tok.startsWith('[') && tok.length > 1 && tok.indexOf('/') > 1) {
+      opens = true;
+      tok = tok.slice(1);
+    }
+    let closeType: string | undefined;
+    const close = /\]([A-Za-z]+)$/.exec(tok);
+    if (close && tok.lastIndexOf('/') < close.index) {
+      closeType = close[1];
+      tok = tok.slice(0, close.index);
+    }
+    const slash = tok.lastIndexOf('/');
+    const word = slash > 0 ? tok.slice(0, slash) : tok;
+    const pos = slash > 0 ? tok.slice(slash + 1) : 'x';
+    const start = text.length;
+    text += word;
+    const end = text.length;
+    if (opens) {
+      flushNr();
+      bracketStart = start;
+    }
+    if (bracketStart < 0) {
+      if (pos === 'nr') nrRun.push([start, end]);
+      else {
+        flushNr();
+        const label = pos === 'j' ? labelForAbbreviation(word) : PD_TAGS[pos];
+        if (label) entities.push({ start, end, label });
+      }
+    }
+    if (closeType !== undefined) {
+      const label = PD_BRACKETS[closeType];
+      if (label && bracketStart >= 0) entities.push({ start: bracketStart, end, label });
+      bracketStart = -1;
+    }
+  }
+  flushNr();
+  entities.sort((a, b) => a.start - b.start);
+  return { text, entities, id };
+}
+
+/** People's Daily file; `filter(id)` selects paragraphs by id (e.g. by date). */
+export function readPd(path: string, filter?: (id: string) => boolean): GoldRecord[] {
+  const out: GoldRecord[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const rec = parsePdLine(line);
+    if (rec && rec.text.length > 0 && (!filter || filter(rec.id ?? ''))) out.push(rec);
+  }
+  return out;
+}
+
+/** Character BIO (`char TAG` a line, blank line between sentences). */
+export function readBio(path: string): GoldRecord[] {
+  const out: GoldRecord[] = [];
+  let text = '';
+  let entities: GoldEntity[] = [];
+  let open: GoldEntity | undefined;
+  let openType = '';
+  const flush = (): void => {
+    if (text) out.push({ text, entities, id: String(out.length) });
+    text = '';
+    entities = [];
+    open = undefined;
+  };
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const sp = line.lastIndexOf(' ');
+    const ch = sp > 0 ? line.slice(0, sp) : line.slice(0, 1);
+    const tag = sp > 0 ? line.slice(sp + 1) : 'O';
+    const start = text.length;
+    text += ch;
+    const type = tag.slice(2);
+    if (tag.startsWith('I-') && open && openType === type) {
+      open.end = text.length;
+      continue;
+    }
+    open = undefined;
+    const label = BIO_TYPES[type];
+    if ((tag.startsWith('B-') || tag.startsWith('I-')) && label) {
+      open = { start, end: text.length, label };
+      openType = type;
+      entities.push(open);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** CLUENER JSON lines (inclusive end offsets, code-point indices) mapped to UTF-16 spans. */
+export function readCluener(path: string, from = 0, to = Number.POSITIVE_INFINITY): GoldRecord[] {
+  const out: GoldRecord[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = from; i < Math.min(to, lines.length); i++) {
+    const line = (lines[i] as string).trim();
+    if (!line) continue;
+    const row = JSON.parse(line) as { text: string; label?: Record<string, Record<string, number[][]>> };
+    const text = row.text;
+    const u16: number[] = [];
+    let u = 0;
+    for (const ch of text) {
+      u16.push(u);
+      u += ch.length;
+    }
+    u16.push(u);
+    const entities: GoldEntity[] = [];
+    for (const [type, byString] of Object.entries(row.label ?? {})) {
+      const label = CLUENER_TYPES[type];
+      if (!label) continue;
+      for (const spans of Object.values(byString)) {
+        for (const [s, e] of spans) {
+          if (s === undefined || e === undefined) continue;
+          const start = u16[s];
+          const end = u16[e + 1];
+          if (start !== undefined && end !== undefined && end > start) entities.push({ start, end, label });
+        }
+      }
+    }
+    entities.sort((a, b) => a.start - b.start);
+    out.push({ text, entities, id: String(i) });
+  }
+  return out;
+}
+
+export function readGold(format: GoldFormat, path: string): GoldRecord[] {
+  if (format === 'pd1998') return readPd(path);
+  if (format === 'bio') return readBio(path);
+  return readCluener(path);
+}
+
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+export interface EvalResult {
+  perLabel: Record<NerLabel, Prf>;
+  micro: Prf;
+}
+
+function prf(tp: number, fp: number, fn: number): Prf {
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+type SpanLike = { start: number; end: number; label: string };
+
+/** Exact-match span scoring; `gold[i]` and `predicted[i]` are the entities of document i. */
+export function evaluateSpans(gold: SpanLike[][], predicted: SpanLike[][]): EvalResult {
+  const labels: NerLabel[] = ['PERSON', 'LOC', 'ORG'];
+  const c: Record<string, { tp: number; fp: number; fn: number }> = {};
+  for (const l of labels) c[l] = { tp: 0, fp: 0, fn: 0 };
+  for (let d = 0; d < Math.max(gold.length, predicted.length); d++) {
+    const g = new Set((gold[d] ?? []).map((e) => `${e.start}:${e.end}:${e.label}`));
+    const p = new Set((predicted[d] ?? []).map((e) => `${e.start}:${e.end}:${e.label}`));
+    for (const key of p) {
+      const cell = c[key.slice(key.lastIndexOf(':') + 1)];
+      if (!cell) continue;
+      if (g.has(key)) cell.tp++;
+      else cell.fp++;
+    }
+    for (const key of g) {
+      const cell = c[key.slice(key.lastIndexOf(':') + 1)];
+      if (cell && !p.has(key)) cell.fn++;
+    }
+  }
+  const perLabel = {} as Record<NerLabel, Prf>;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const l of labels) {
+    const x = c[l] as { tp: number; fp: number; fn: number };
+    perLabel[l] = prf(x.tp, x.fp, x.fn);
+    tp += x.tp;
+    fp += x.fp;
+    fn += x.fn;
+  }
+  return { perLabel, micro: prf(tp, fp, fn) };
+}
+
+let defaultTagger: Tagger | undefined;
+
+/** Baseline: jieba POS tags nr / ns / nt as PERSON / LOC / ORG (one token = one entity). */
+export function jiebaPosBaseline(text: string, tagger?: Tagger): GoldEntity[] {
+  if (!tagger && !defaultTagger) defaultTagger = Jieba.withDict(dict);
+  const tg = (tagger ?? defaultTagger) as Tagger;
+  const out: GoldEntity[] = [];
+  let at = 0;
+  for (const { word, tag } of tg.tag(text)) {
+    const label = PD_TAGS[tag];
+    if (label) out.push({ start: at, end: at + word.length, label });
+    at += word.length;
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Feature extraction for the character-level NER tagger. Every feature is hashed (integer
+ * arithmetic, no strings built per character) into a bucket of a fixed-size weight table.
+ */
+import type { Lexicon } from './lexicon.js';
+import { type CodePoints, hashString } from './text.js';
+
+/** Number of feature templates per character. */
+export const NUM_FEATURES = 28;
+
+const BOS = -1;
+const EOS = -2;
+
+/** A segmenter token over code-point indices `[s, e)` of a window. */
+export interface WindowToken {
+  s: number;
+  e: number;
+  pos: string;
+  word: string;
+}
+
+function mix(t: number, a: number, b: number, c: number): number {
+  let h = Math.imul(t + 0x165667b1, 0x9e3779b1);
+  h = Math.imul(h ^ a, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ b, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h ^ c, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** Word-internal position of a character: B=0 I=1 E=2 S=3. */
+function biesOf(i: number, s: number, e: number): number {
+  if (e - s === 1) return 3;
+  if (i === s) return 0;
+  if (i === e - 1) return 2;
+  return 1;
+}
+
+/**
+ * Fill `out[i * NUM_FEATURES + f]` with the bucket of feature f at character i.
+ * `tokens` must cover `[0, cp.n)` in order without gaps.
+ */
+export function extractFeatures(
+  cp: CodePoints,
+  tokens: WindowToken[],
+  lex: Lexicon,
+  bits: number,
+  out: Int32Array,
+): void {
+  const n = cp.n;
+  const c = cp.cps;
+  const cls = cp.cls;
+  const shift = 32 - bits;
+  const nt = tokens.length;
+  const posH = new Int32Array(nt + 2);
+  const wordH = new Int32Array(nt + 2);
+  const sfx = new Int32Array(nt + 2);
+  const title = new Uint8Array(nt + 2);
+  // index 0 = before the window, nt + 1 = after it
+  posH[0] = BOS;
+  wordH[0] = BOS;
+  posH[nt + 1] = EOS;
+  wordH[nt + 1] = EOS;
+  for (let k = 0; k < nt; k++) {
+    const tok = tokens[k] as WindowToken;
+    posH[k + 1] = hashString(tok.pos);
+    wordH[k + 1] = hashString(tok.word);
+    sfx[k + 1] = tok.e - tok.s > 1 ? lex.suffixType(tok.word) : 0;
+    title[k + 1] = lex.titles.has(tok.word) ? 1 : 0;
+  }
+  const at = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : (c[i] as number));
+  const clsAt = (i: number): number => (i < 0 || i >= n ? 0 : (cls[i] as number));
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let tok = tokens[k] as WindowToken;
+    while (i >= tok.e && k + 1 < nt) {
+      k++;
+      tok = tokens[k] as WindowToken;
+    }
+    const bies = biesOf(i, tok.s, tok.e);
+    const tlen = Math.min(tok.e - tok.s, 5);
+    const pos = posH[k + 1] as number;
+    const prevPos = posH[k] as number;
+    const nextPos = posH[k + 2] as number;
+    const word = wordH[k + 1] as number;
+    const prevWord = wordH[k] as number;
+    const nextWord = wordH[k + 2] as number;
+    const m2 = at(i - 2);
+    const m1 = at(i - 1);
+    const c0 = at(i);
+    const p1 = at(i + 1);
+    const p2 = at(i + 2);
+    const cl = (clsAt(i - 1) << 8) | (clsAt(i) << 4) | clsAt(i + 1);
+    const sur1 = lex.surname1.has(c0) ? 1 : 0;
+    const sur2 =
+      i + 1 < n && lex.surname2First.has(c0) && lex.surname2.has(String.fromCodePoint(c0, p1)) ? 2 : 0;
+    const o = i * NUM_FEATURES;
+    out[o] = mix(0, 0, 0, 0) >>> shift;
+    out[o + 1] = mix(1, m2, 0, 0) >>> shift;
+    out[o + 2] = mix(2, m1, 0, 0) >>> shift;
+    out[o + 3] = mix(3, c0, 0, 0) >>> shift;
+    out[o + 4] = mix(4, p1, 0, 0) >>> shift;
+    out[o + 5] = mix(5, p2, 0, 0) >>> shift;
+    out[o + 6] = mix(6, m2, m1, 0) >>> shift;
+    out[o + 7] = mix(7, m1, c0, 0) >>> shift;
+    out[o + 8] = mix(8, c0, p1, 0) >>> shift;
+    out[o + 9] = mix(9, p1, p2, 0) >>> shift;
+    out[o + 10] = mix(10, m2, m1, c0) >>> shift;
+    out[o + 11] = mix(11, m1, c0, p1) >>> shift;
+    out[o + 12] = mix(12, c0, p1, p2) >>> shift;
+    out[o + 13] = mix(13, cl, 0, 0) >>> shift;
+    out[o + 14] = mix(14, bies, pos, 0) >>> shift;
+    out[o + 15] = mix(15, bies, pos, c0) >>> shift;
+    out[o + 16] = mix(16, prevPos, pos, bies) >>> shift;
+    out[o + 17] = mix(17, pos, nextPos, bies) >>> shift;
+    out[o + 18] = mix(18, word, bies, 0) >>> shift;
+    out[o + 19] = mix(19, prevWord, bies, 0) >>> shift;
+    out[o + 20] = mix(20, nextWord, bies, 0) >>> shift;
+    out[o + 21] = mix(21, sur1 | sur2, bies, tlen) >>> shift;
+    out[o + 22] = mix(22, (title[k] as number) | ((title[k + 2] as number) << 1), bies, pos) >>> shift;
+    out[o + 23] = mix(23, sfx[k + 1] as number, bies, pos) >>> shift;
+    out[o + 24] = mix(24, sfx[k + 2] as number, bies, nextPos) >>> shift;
+    out[o + 25] = mix(25, m1, p1, 0) >>> shift;
+    out[o + 26] = mix(26, c0, bies, 0) >>> shift;
+    out[o + 27] = mix(27, sur1 | sur2, prevPos, nextWord) >>> shift;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Character handling for the NER model: code-point iteration with exact UTF-16 offsets,
+ * width normalization and coarse character classes.
+ */
+
+/** Character classes used as features. */
+export enum CharClass {
+  Boundary = 0,
+  Han = 1,
+  Digit = 2,
+  HanNumeral = 3,
+  Latin = 4,
+  Punct = 5,
+  Space = 6,
+  Control = 7,
+  Other = 8,
+}
+
+const HAN_NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.codePointAt(0) ?? 0));
+
+/** Full-width ASCII → half-width, ideographic space → space, Latin → lower case. */
+export function normalizeCodePoint(cp: number): number {
+  let c = cp;
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  else if (c === 0x3000) c = 0x20;
+  if (c >= 0x41 && c <= 0x5a) c += 0x20;
+  return c;
+}
+
+export function charClass(cp: number): CharClass {
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return CharClass.Control;
+  if (cp === 0x20 || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200b)) return CharClass.Space;
+  if (cp >= 0x30 && cp <= 0x39) return CharClass.Digit;
+  if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) return CharClass.Latin;
+  if (HAN_NUMERALS.has(cp)) return CharClass.HanNumeral;
+  if (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x3134f) ||
+    (cp >= 0xf900 && cp <= 0xfaff)
+  ) {
+    return CharClass.Han;
+  }
+  if (
+    cp < 0x80 ||
+    (cp >= 0x3000 && cp <= 0x303f) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x2010 && cp <= 0x206f)
+  ) {
+    return CharClass.Punct;
+  }
+  return CharClass.Other;
+}
+
+/** Code points of a string with their UTF-16 start offsets (offsets has one extra entry: the end). */
+export interface CodePoints {
+  /** normalized code points */
+  cps: Int32Array;
+  /** UTF-16 offset of each code point, plus `text.length` at index `n` */
+  offsets: Int32Array;
+  cls: Uint8Array;
+  n: number;
+}
+
+/** Decode `text[from, to)` into code points; lone surrogates count as one unit each. */
+export function codePoints(text: string, from = 0, to = text.length): CodePoints {
+  const cps = new Int32Array(to - from);
+  const offsets = new Int32Array(to - from + 1);
+  const cls = new Uint8Array(to - from);
+  let n = 0;
+  let i = from;
+  while (i < to) {
+    let cp = text.charCodeAt(i);
+    let w = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < to) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    const norm = normalizeCodePoint(cp);
+    offsets[n] = i;
+    cps[n] = norm;
+    cls[n] = charClass(norm);
+    n++;
+    i += w;
+  }
+  offsets[n] = to;
+  return { cps: cps.subarray(0, n), offsets: offsets.subarray(0, n + 1), cls: cls.subarray(0, n), n };
+}
+
+/** Normalize a whole string to half-width (same UTF-16 length, so offsets are unchanged). */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
+      out += text.slice(start, i) + String.fromCharCode(c === 0x3000 ? 0x20 : c - 0xfee0);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? text : out + text.slice(start);
+}
+
+/** FNV-1a over UTF-16 code units, 32-bit. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
