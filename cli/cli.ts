@@ -1,0 +1,26 @@
+import yargs, { type Argv } from 'yargs';
+import { registerAnnotate, registerSegment } from './commands/annotate.js';
+import { registerDict } from './commands/dict.js';
+
+/** Builds the `zhtag` command line. Each command is a thin shell over the library in `src/index.ts`. */
+export function createCli(argv: string[]): Argv {
+  let cli = yargs(argv)
+    .scriptName('zhtag')
+    .usage('$0 <command> [options]\n\nAnnotate Chinese government and political news.')
+    .strict()
+    .demandCommand(1, 'Choose a command.')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error, instance) => {
+      if (error) throw error;
+      process.stderr.write(`${instance.help()}\n\nzhtag: ${message}\n`);
+      process.exit(2);
+    });
+  cli = registerAnnotate(cli);
+  cli = registerSegment(cli);
+  cli = registerDict(cli);
+  return cli;
+}

@@ -1,0 +1,87 @@
+/** A character trie over UTF-16 code units, for finding every dictionary form in a text. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** Set when a form ends here. */
+  form?: string;
+}
+
+/** One occurrence of a form: `[start, end)` in the searched text. */
+export interface FormMatch {
+  start: number;
+  end: number;
+  form: string;
+}
+
+export class Trie {
+  private readonly root: TrieNode = { next: new Map() };
+  /** Code units that start some form: a flat bitmap, so most positions of a text are skipped at once. */
+  private readonly starts = new Uint8Array(0x10000);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  insert(form: string): void {
+    if (form.length === 0) return;
+    this.starts[form.charCodeAt(0)] = 1;
+    let node = this.root;
+    for (let i = 0; i < form.length; i++) {
+      const code = form.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    if (node.form === undefined) this.count++;
+    node.form = form;
+  }
+
+  delete(form: string): void {
+    let node: TrieNode | undefined = this.root;
+    for (let i = 0; i < form.length && node; i++) node = node.next.get(form.charCodeAt(i));
+    if (node?.form !== undefined) {
+      node.form = undefined;
+      this.count--;
+    }
+  }
+
+  /** Every occurrence of every form in `text[from, to)`, overlapping ones included, by start then length. */
+  findAll(text: string, from = 0, to = text.length): FormMatch[] {
+    const out: FormMatch[] = [];
+    const starts = this.starts;
+    for (let i = from; i < to; i++) {
+      if (starts[text.charCodeAt(i)] === 0) continue;
+      let node = this.root.next.get(text.charCodeAt(i));
+      let j = i + 1;
+      while (node) {
+        if (node.form !== undefined) out.push({ start: i, end: j, form: node.form });
+        if (j >= to) break;
+        node = node.next.get(text.charCodeAt(j));
+        j++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The longest form that is exactly a concatenation of `pieces[first..k]` for some k > first,
+   * walking piece by piece: returns k (exclusive) and the form, or undefined.
+   */
+  longestOverPieces(
+    pieces: readonly string[],
+    first: number,
+  ): { endPiece: number; form: string } | undefined {
+    if (this.starts[(pieces[first] ?? '').charCodeAt(0)] !== 1) return undefined;
+    let node: TrieNode | undefined = this.root;
+    let best: { endPiece: number; form: string } | undefined;
+    for (let p = first; p < pieces.length && node; p++) {
+      const piece = pieces[p] ?? '';
+      for (let i = 0; i < piece.length && node; i++) node = node.next.get(piece.charCodeAt(i));
+      if (node?.form !== undefined) best = { endPiece: p + 1, form: node.form };
+    }
+    return best;
+  }
+}

@@ -1,0 +1,103 @@
+import iconv from 'iconv-lite';
+import { Converter } from 'opencc-js';
+
+/**
+ * Maps text to a form that matches the simplified, half-width dictionaries while keeping every
+ * UTF-16 index in place: each code unit maps to exactly one code unit, so offsets found in the
+ * normalized text point into the original text unchanged.
+ */
+export interface Normalizer {
+  normalize(text: string): string;
+  /**
+   * Written variants of a normalized dictionary form for the traditional characters the table leaves
+   * alone (著 for 着 in 带着, 乾 for 干): matched as the same entry. At most `limit` forms, the form first.
+   */
+  variants(form: string, limit?: number): string[];
+}
+
+const FULLWIDTH_FIRST = 0xff01;
+const FULLWIDTH_LAST = 0xff5e;
+const FULLWIDTH_OFFSET = 0xfee0;
+const IDEOGRAPHIC_SPACE = 0x3000;
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+
+/**
+ * True for characters of the GB 2312 hanzi rows: simplified text uses them as they are, even where
+ * OpenCC lists them as traditional (著名, 乾隆, 於 as a surname), so they are never rewritten.
+ */
+function isGb2312Hanzi(char: string): boolean {
+  const bytes = iconv.encode(char, 'gbk');
+  const lead = bytes[0] ?? 0;
+  const trail = bytes[1] ?? 0;
+  return bytes.length === 2 && lead >= 0xb0 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe;
+}
+
+/**
+ * Builds the character table once: every traditional (Taiwan, Hong Kong and OpenCC standard) CJK
+ * character of the BMP whose simplified form is a single BMP character. Characters are converted
+ * one per line so that phrase rules cannot change the length.
+ */
+function buildTraditionalTable(): { table: Map<number, number>; kept: Map<number, number[]> } {
+  const chars: string[] = [];
+  for (let code = CJK_FIRST; code <= CJK_LAST; code++) chars.push(String.fromCharCode(code));
+  const source = chars.join('\n');
+  const table = new Map<number, number>();
+  const kept = new Map<number, number[]>();
+  for (const from of ['t', 'tw', 'hk'] as const) {
+    const converted = Converter({ from, to: 'cn' })(source).split('\n');
+    if (converted.length !== chars.length) continue;
+    for (let i = 0; i < chars.length; i++) {
+      const out = converted[i];
+      const code = CJK_FIRST + i;
+      if (out === undefined || out.length !== 1 || out.charCodeAt(0) === code || table.has(code)) continue;
+      const simplified = out.charCodeAt(0);
+      if (isGb2312Hanzi(chars[i] ?? '')) {
+        const list = kept.get(simplified) ?? [];
+        if (!list.includes(code)) list.push(code);
+        kept.set(simplified, list);
+        continue;
+      }
+      table.set(code, simplified);
+    }
+  }
+  return { table, kept };
+}
+
+/** Creates a normalizer. `traditional: false` skips the traditional-to-simplified table. */
+export function createNormalizer(options: { traditional?: boolean } = {}): Normalizer {
+  // One code unit in, one code unit out: a flat table over the BMP is the fastest lookup there is.
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < table.length; code++) table[code] = code;
+  for (let code = FULLWIDTH_FIRST; code <= FULLWIDTH_LAST; code++) table[code] = code - FULLWIDTH_OFFSET;
+  table[IDEOGRAPHIC_SPACE] = 0x20;
+  const traditional = options.traditional === false ? undefined : buildTraditionalTable();
+  for (const [from, to] of traditional?.table ?? []) table[from] = to;
+  const kept = traditional?.kept ?? new Map<number, number[]>();
+  return {
+    variants(form: string, limit = 8): string[] {
+      let forms = [form];
+      for (let i = 0; i < form.length && forms.length < limit; i++) {
+        const alternatives = kept.get(form.charCodeAt(i));
+        if (!alternatives) continue;
+        const next = [...forms];
+        for (const written of forms) {
+          for (const code of alternatives) {
+            if (next.length >= limit) break;
+            next.push(written.slice(0, i) + String.fromCharCode(code) + written.slice(i + 1));
+          }
+        }
+        forms = next;
+      }
+      return forms;
+    },
+    normalize(text: string): string {
+      let i = 0;
+      while (i < text.length && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+      if (i === text.length) return text;
+      const out: string[] = [text.slice(0, i)];
+      for (; i < text.length; i++) out.push(String.fromCharCode(table[text.charCodeAt(i)] ?? 0));
+      return out.join('');
+    },
+  };
+}

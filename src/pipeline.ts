@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type DictDiagnostic, Dictionary, type DictMatch } from './dictionary/dictionary.js';
+import type { DictEntry, TermFields } from './dictionary/entry.js';
+import { loadManifest } from './dictionary/manifest.js';
+import { ZhtagError } from './errors.js';
+import { createNormalizer, type Normalizer } from './normalize.js';
+import { dictionariesDir, packageRoot } from './paths.js';
+import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
+import { segmentText } from './segment/segment.js';
+import type { Doc, DocInput, Entity, Label, Token } from './types.js';
+
+/** Options of `createPipeline`. */
+export interface PipelineOptions {
+  /** Segmentation engine: `node-rs` (@node-rs/jieba, default) or `nodejieba`. */
+  engine?: EngineName;
+  /** User dictionary files (TSV with header, or jieba `word [freq] [pos]` lines), loaded in order. */
+  dicts?: string[];
+  /** The shipped dictionaries' manifest, or `false` to load none. Default: `dictionaries/manifest.json`. */
+  manifest?: string | false;
+  /** Match traditional characters against the simplified dictionaries (default true). */
+  traditional?: boolean;
+}
+
+/** Turns a dictionary match into an entity that says which entry (file:line) produced it. */
+export function entityFromMatch(text: string, match: DictMatch): Entity {
+  const { entry } = match;
+  const entity: Entity = {
+    text: text.slice(match.start, match.end),
+    start: match.start,
+    end: match.end,
+    label: entry.label,
+    source: `${entry.file}:${entry.line}`,
+    term: entry.term,
+    type: entry.type,
+  };
+  if (entry.level !== undefined) entity.level = entry.level;
+  if (entry.region !== undefined) entity.region = entry.region;
+  if (entry.gloss !== undefined) entity.gloss = entry.gloss;
+  for (const [key, value] of Object.entries(entry.attrs)) if (!(key in entity)) entity[key] = value;
+  return entity;
+}
+
+const RESERVED_FIELDS = new Set(['id', 'text', 'tokens', 'entities', 'spans', 'keywords']);
+
+/**
+ * A pipeline built once from dictionaries and models, then run on many texts. It owns all its state:
+ * two pipelines with different dictionaries in one process never affect each other.
+ */
+export class Pipeline {
+  readonly dictionary: Dictionary;
+  readonly engine: SegmentEngine;
+  private readonly normalizer: Normalizer;
+
+  constructor(options: PipelineOptions = {}) {
+    this.normalizer = createNormalizer({ traditional: options.traditional !== false });
+    this.engine = createEngine(options.engine ?? 'node-rs');
+    this.dictionary = new Dictionary(this.normalizer);
+    const root = packageRoot();
+    if (options.manifest !== false) {
+      const manifestPath = options.manifest ?? join(dictionariesDir(), 'manifest.json');
+      if (!existsSync(manifestPath)) {
+        throw new ZhtagError('E_DICT_NOT_FOUND', `${manifestPath}: no such manifest`, { file: manifestPath });
+      }
+      loadManifest(this.dictionary, manifestPath, root);
+    }
+    for (const file of options.dicts ?? []) {
+      this.dictionary.loadFile(resolve(file), {
+        layer: 'user',
+        label: 'POLICY',
+        mode: 'frozen',
+        displayPath: file,
+      });
+    }
+  }
+
+  /** Problems found while loading dictionaries (duplicates, conflicts, overrides). */
+  get diagnostics(): readonly DictDiagnostic[] {
+    return this.dictionary.diagnostics;
+  }
+
+  /** Map a text to the simplified, half-width form the dictionaries are matched against (same length). */
+  normalize(text: string): string {
+    return this.normalizer.normalize(text);
+  }
+
+  /** Tokens of a text: policy and user terms whole, the rest from the engine. */
+  segment(text: string): Token[] {
+    return segmentText(text, this.normalizer.normalize(text), this.dictionary, this.engine).tokens;
+  }
+
+  /** Annotates one document. */
+  annotate(input: DocInput): Doc {
+    const source = typeof input === 'string' ? { text: input } : input;
+    if (typeof source.text !== 'string') throw new ZhtagError('E_INPUT', 'field "text" must be a string');
+    const { text } = source;
+    const normalized = this.normalizer.normalize(text);
+    const segmentation = segmentText(text, normalized, this.dictionary, this.engine);
+    const doc: Doc = { text, tokens: segmentation.tokens, entities: [], keywords: [] };
+    if (source.id !== undefined) doc.id = source.id;
+    for (const [key, value] of Object.entries(source)) if (!RESERVED_FIELDS.has(key)) doc[key] = value;
+
+    doc.entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
+    if (segmentation.overlapping.length > 0) {
+      doc.spans = { overlapping: segmentation.overlapping.map((match) => entityFromMatch(text, match)) };
+    }
+    // Key order of the JSON record: id, text, tokens, entities, spans, keywords, then extra fields.
+    return orderDoc(doc);
+  }
+
+  /** Adds a term at runtime (highest layer, frozen). It applies to the next call. */
+  addTerm(fields: TermFields & { label?: Label }): DictEntry {
+    return this.dictionary.addRuntime(fields, fields.label ?? 'POLICY');
+  }
+
+  /** Removes a term (and stops lower layers' entries for it from matching). Returns entries affected. */
+  removeTerm(term: string): number {
+    return this.dictionary.remove(term);
+  }
+}
+
+function orderDoc(doc: Doc): Doc {
+  const ordered: Doc = {
+    ...(doc.id !== undefined ? { id: doc.id } : {}),
+    text: doc.text,
+    tokens: doc.tokens,
+    entities: doc.entities,
+    keywords: [],
+  };
+  if (doc.spans) ordered.spans = doc.spans;
+  ordered.keywords = doc.keywords;
+  for (const [key, value] of Object.entries(doc)) if (!RESERVED_FIELDS.has(key)) ordered[key] = value;
+  return ordered;
+}
+
+/** Builds a pipeline: loads the engine, the shipped dictionaries and the user's. */
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  return new Pipeline(options);
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { ZhtagError } from '../errors.js';
+
+/** Segmentation engines zhtag can run on. */
+export const ENGINES = ['node-rs', 'nodejieba'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/**
+ * The small interface zhtag needs from a segmentation engine: cut a sentence with the engine's own
+ * core dictionary (HMM on for unknown words) and tell a word's part of speech.
+ * User and policy terms never go into the engine: zhtag matches them itself, so every pipeline keeps
+ * its own dictionaries even on an engine with one global instance.
+ */
+export interface SegmentEngine {
+  readonly name: EngineName;
+  /** Words whose concatenation is `text`. */
+  cut(text: string): string[];
+  /** The core dictionary's tag for a word, else jieba's rule: `m` for digits, `eng` for ASCII letters/digits, `x`. */
+  posOf(word: string): string;
+}
+
+const require = createRequire(import.meta.url);
+const ASCII_DIGITS = /^[0-9]+$/;
+const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
+
+/**
+ * Part-of-speech lookup built from `word freq tag` lines (jieba's dict.txt format, shared by both
+ * engines). Looking up fresh engine strings in one big string-keyed map costs about half as much as
+ * the cut itself, so one- and two-character words (most tokens) are keyed by their code units.
+ */
+class PosTable {
+  private readonly tags: string[] = [];
+  private readonly tagIds = new Map<string, number>();
+  /** Tag id + 1 of one-character words, by code unit (0 = unknown). */
+  private readonly single = new Uint8Array(0x10000);
+  /** Two-character words whose first code unit is in the CJK range, keyed by both code units. */
+  private readonly pairs = new Map<number, number>();
+  private readonly words = new Map<string, number>();
+
+  constructor(content: string) {
+    let start = 0;
+    while (start < content.length) {
+      let end = content.indexOf('\n', start);
+      if (end === -1) end = content.length;
+      const firstSpace = content.indexOf(' ', start);
+      const lastSpace = content.lastIndexOf(' ', end);
+      if (firstSpace > start && lastSpace > firstSpace && lastSpace < end) {
+        this.set(content.slice(start, firstSpace), content.slice(lastSpace + 1, end).trim());
+      }
+      start = end + 1;
+    }
+  }
+
+  get(word: string): string | undefined {
+    const id = this.idOf(word);
+    return id === undefined ? undefined : this.tags[id];
+  }
+
+  private idOf(word: string): number | undefined {
+    if (word.length === 1) {
+      const id = this.single[word.charCodeAt(0)] ?? 0;
+      return id === 0 ? undefined : id - 1;
+    }
+    const key = word.length === 2 ? pairKey(word) : -1;
+    return key >= 0 ? this.pairs.get(key) : this.words.get(word);
+  }
+
+  private set(word: string, tag: string): void {
+    let id = this.tagIds.get(tag);
+    if (id === undefined) {
+      id = this.tags.length;
+      this.tags.push(tag);
+      this.tagIds.set(tag, id);
+    }
+    if (word.length === 1 && id < 255) {
+      this.single[word.charCodeAt(0)] = id + 1;
+      return;
+    }
+    const key = word.length === 2 ? pairKey(word) : -1;
+    if (key >= 0) this.pairs.set(key, id);
+    else this.words.set(word, id);
+  }
+}
+
+const PAIR_BASE = 0x3000;
+
+/** A small-integer key for a two-unit word whose first unit is in U+3000..U+9FFF, else -1. */
+function pairKey(word: string): number {
+  const first = word.charCodeAt(0) - PAIR_BASE;
+  return first >= 0 && first <= 0x6fff ? first * 0x10000 + word.charCodeAt(1) : -1;
+}
+
+function fallbackPos(word: string): string {
+  if (ASCII_DIGITS.test(word)) return 'm';
+  if (ASCII_ALNUM.test(word)) return 'eng';
+  return 'x';
+}
+
+function createNodeRsEngine(): SegmentEngine {
+  const dictPath = require.resolve('@node-rs/jieba/dict.txt');
+  const jieba = Jieba.withDict(readFileSync(dictPath));
+  const pos = new PosTable(readFileSync(dictPath, 'utf8'));
+  return {
+    name: 'node-rs',
+    cut: (text) => jieba.cut(text, true),
+    posOf: (word) => pos.get(word) ?? fallbackPos(word),
+  };
+}
+
+interface NodejiebaModule {
+  DEFAULT_DICT: string;
+  load(options?: Record<string, string>): void;
+  cut(sentence: string, strict?: boolean): string[];
+}
+
+function createNodejiebaEngine(): SegmentEngine {
+  let nodejieba: NodejiebaModule;
+  try {
+    nodejieba = require('nodejieba') as NodejiebaModule;
+    // nodejieba keeps one global instance and aborts the process on a missing dictionary path:
+    // load only its own shipped files, and check them first.
+    readFileSync(nodejieba.DEFAULT_DICT, { flag: 'r' });
+    nodejieba.load();
+  } catch (error) {
+    throw new ZhtagError(
+      'E_ENGINE_UNAVAILABLE',
+      `engine nodejieba is not installed or did not build (${(error as Error).message.split('\n')[0]}); ` +
+        'install it with `npm install nodejieba @mapbox/node-pre-gyp` (needs a C++ compiler) or use --engine node-rs',
+    );
+  }
+  const pos = new PosTable(readFileSync(nodejieba.DEFAULT_DICT, 'utf8'));
+  return {
+    name: 'nodejieba',
+    cut: (text) => nodejieba.cut(text, true),
+    posOf: (word) => pos.get(word) ?? fallbackPos(word),
+  };
+}
+
+/** Creates an engine by name; `E_ENGINE_UNAVAILABLE` when it is not installed. */
+export function createEngine(name: EngineName = 'node-rs'): SegmentEngine {
+  switch (name) {
+    case 'node-rs':
+      return createNodeRsEngine();
+    case 'nodejieba':
+      return createNodejiebaEngine();
+    default:
+      throw new ZhtagError(
+        'E_USAGE',
+        `unknown engine "${String(name)}"; choose one of ${ENGINES.join(', ')}`,
+      );
+  }
+}
+
+/** True when the engine's package can be loaded here. */
+export function engineAvailable(name: EngineName): boolean {
+  try {
+    require.resolve(name === 'node-rs' ? '@node-rs/jieba' : 'nodejieba');
+    return true;
+  } catch {
+    return false;
+  }
+}

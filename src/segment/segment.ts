@@ -1,0 +1,183 @@
+import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
+import type { Token } from '../types.js';
+import type { SegmentEngine } from './engines.js';
+
+/** What segmentation found: the tokens, the frozen dictionary matches kept, and those that lost. */
+export interface Segmentation {
+  tokens: Token[];
+  frozen: DictMatch[];
+  overlapping: DictMatch[];
+}
+
+/**
+ * Pieces handed to the engine: lines, and runs longer than MAX_CHUNK cut after sentence punctuation
+ * (or, with none, into windows). Engines never join words across a line break or sentence end, and
+ * are several times slower on one huge string; one call per line keeps the per-call cost low.
+ */
+const MAX_CHUNK = 2000;
+const SENTENCE_END = /[。！？；!?;]/g;
+
+/** Whitespace as JavaScript's `\s` knows it, by code unit. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    (code > 0x7f &&
+      (code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff))
+  );
+}
+
+function isBlank(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isSpace(word.charCodeAt(i))) return false;
+  return true;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** True when `[start, end)` would cut a surrogate pair in half. */
+function splitsSurrogate(text: string, start: number, end: number): boolean {
+  return (
+    isLowSurrogate(text.charCodeAt(start)) || (end < text.length && isLowSurrogate(text.charCodeAt(end)))
+  );
+}
+
+/**
+ * The one rule that settles overlapping frozen matches: the longest wins, then the higher layer,
+ * then the earliest. Losers are returned too, so they can be shown as candidates.
+ */
+export function selectFrozen(matches: DictMatch[], length: number): { kept: DictMatch[]; lost: DictMatch[] } {
+  const layerRank = { gazetteer: 0, policy: 1, user: 2, runtime: 3 } as const;
+  const ordered = [...matches].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      layerRank[b.entry.layer] - layerRank[a.entry.layer] ||
+      a.start - b.start,
+  );
+  const taken = new Uint8Array(length);
+  const kept: DictMatch[] = [];
+  const lost: DictMatch[] = [];
+  for (const match of ordered) {
+    let free = true;
+    for (let i = match.start; i < match.end && free; i++) free = taken[i] === 0;
+    if (!free) {
+      lost.push(match);
+      continue;
+    }
+    taken.fill(1, match.start, match.end);
+    kept.push(match);
+  }
+  const byStart = (a: DictMatch, b: DictMatch) => a.start - b.start || a.end - b.end;
+  return { kept: kept.sort(byStart), lost: lost.sort(byStart) };
+}
+
+/** `[start, end)` pieces of `normalized[from, to)` to hand to the engine. */
+function chunks(normalized: string, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = from;
+  while (start < to) {
+    const newline = normalized.indexOf('\n', start);
+    const lineEnd = newline === -1 || newline >= to ? to : newline + 1;
+    while (lineEnd - start > MAX_CHUNK) {
+      const window = normalized.slice(start, start + MAX_CHUNK);
+      let cut = 0;
+      SENTENCE_END.lastIndex = 0;
+      for (let m = SENTENCE_END.exec(window); m !== null; m = SENTENCE_END.exec(window)) cut = m.index + 1;
+      let end = start + (cut > 0 ? cut : MAX_CHUNK);
+      if (isHighSurrogate(normalized.charCodeAt(end - 1))) end++;
+      out.push([start, end]);
+      start = end;
+    }
+    if (lineEnd > start) out.push([start, lineEnd]);
+    start = lineEnd;
+  }
+  return out;
+}
+
+/**
+ * Policy-first segmentation. Frozen dictionary terms are found first on the normalized text and
+ * become tokens of their own; only the text between them goes to the engine, so no statistical
+ * step can split or swallow them. Soft terms then join consecutive engine words that spell them.
+ * Offsets are UTF-16 indices into the original text (normalization keeps every index in place).
+ */
+export function segmentText(
+  text: string,
+  normalized: string,
+  dictionary: Dictionary,
+  engine: SegmentEngine,
+): Segmentation {
+  const candidates = dictionary
+    .findFrozen(normalized)
+    .filter((match) => !splitsSurrogate(normalized, match.start, match.end));
+  const { kept, lost } = selectFrozen(candidates, normalized.length);
+  const tokens: Token[] = [];
+
+  const cutGap = (from: number, to: number) => {
+    for (const [start, end] of chunks(normalized, from, to)) {
+      const piece = normalized.slice(start, end);
+      let words = engine.cut(piece);
+      // Offsets are derived from the words' lengths: an engine that ever dropped or added text would
+      // shift them, so such a piece falls back to one token per character rather than misalign.
+      let total = 0;
+      for (const word of words) total += word.length;
+      if (total !== piece.length) words = Array.from(piece);
+      let i = 0;
+      let offset = start;
+      while (i < words.length) {
+        const soft = words.length > 1 ? dictionary.softOverPieces(words, i) : undefined;
+        let span = 1;
+        let pos: string | undefined;
+        if (soft && soft.endPiece - i >= 2) {
+          span = soft.endPiece - i;
+          pos = soft.entry.pos;
+        }
+        let length = 0;
+        for (let k = i; k < i + span; k++) length += words[k]?.length ?? 0;
+        const word = span === 1 ? (words[i] ?? '') : normalized.slice(offset, offset + length);
+        if (!isBlank(word)) pushWord(offset, offset + length, pos ?? engine.posOf(word), word);
+        offset += length;
+        i += span;
+      }
+    }
+  };
+
+  // When normalization changed nothing, the engine's own strings are the token texts.
+  const unchanged = normalized === text;
+
+  /** Adds a token, trimming whitespace the engine left at its edges. */
+  const pushWord = (start: number, end: number, pos: string, word: string) => {
+    const trimmedStart = start;
+    const trimmedEnd = end;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    const same = unchanged && start === trimmedStart && end === trimmedEnd;
+    tokens.push({ text: same ? word : text.slice(start, end), start, end, pos });
+  };
+
+  let position = 0;
+  for (const match of kept) {
+    if (match.start > position) cutGap(position, match.start);
+    tokens.push({
+      text: text.slice(match.start, match.end),
+      start: match.start,
+      end: match.end,
+      pos: match.entry.pos,
+    });
+    position = match.end;
+  }
+  if (position < text.length) cutGap(position, text.length);
+  return { tokens, frozen: kept, overlapping: lost };
+}

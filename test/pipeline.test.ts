@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline, ENGINES, engineAvailable } from '../src/index.js';
+import { expectDoc } from './helpers.js';
+
+describe('pipeline', () => {
+  it('keeps two pipelines with different dictionaries isolated', () => {
+    const a = createPipeline({ manifest: false });
+    const b = createPipeline({ manifest: false });
+    a.addTerm({ term: '亲清面对面', type: 'platform' });
+    const text = '常态化开展政企亲清面对面活动';
+    const docA = a.annotate(text);
+    const docB = b.annotate(text);
+    expectDoc(docA);
+    expectDoc(docB);
+    expect(docA.entities.map((e) => e.text)).toEqual(['亲清面对面']);
+    expect(docB.entities).toEqual([]);
+    expect(docB.tokens.some((t) => t.text === '亲清面对面')).toBe(false);
+  });
+
+  it('returns the documented record shape and carries id and extra fields', () => {
+    const pipeline = createPipeline({ manifest: false });
+    const doc = pipeline.annotate({ id: 'd1', text: '实施十大战略', url: 'https://example.org/a' });
+    expect(Object.keys(doc)).toEqual(['id', 'text', 'tokens', 'entities', 'keywords', 'url']);
+    expect(doc.tokens[0]).toEqual({ text: '实施', start: 0, end: 2, pos: 'v' });
+  });
+
+  it('handles empty text, whitespace and control characters', () => {
+    const pipeline = createPipeline({ manifest: false });
+    for (const text of ['', '   \n\t', '\u0000\u0007abc\u001f中文', '\r\n两个确保\r\n']) {
+      expectDoc(pipeline.annotate(text));
+    }
+  });
+
+  it('segments a long line with no punctuation without losing characters', () => {
+    const pipeline = createPipeline({ manifest: false });
+    const text = '焦作市实施十大战略推进高质量发展'.repeat(2000);
+    expectDoc(pipeline.annotate(text));
+  });
+
+  it('rejects a non-string text with E_INPUT', () => {
+    const pipeline = createPipeline({ manifest: false });
+    expect(() => pipeline.annotate({ text: 42 as unknown as string })).toThrow(
+      expect.objectContaining({ code: 'E_INPUT' }),
+    );
+  });
+
+  it.skipIf(!ENGINES.every(engineAvailable))('gives the same policy tokens on both engines', () => {
+    const text = '锚定“两个确保”、实施“十大战略”，推进个转企、小升规';
+    const [rs, cpp] = ENGINES.map((engine) => createPipeline({ engine }).annotate(text));
+    expect(rs?.entities.map((e) => e.text)).toEqual(cpp?.entities.map((e) => e.text));
+    expect(rs?.entities.map((e) => e.text)).toEqual(['两个确保', '十大战略', '个转企', '小升规']);
+  });
+});
