@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPipeline, ENGINES, engineAvailable } from '../src/index.js';
-import { expectDoc } from './helpers.js';
+import { expectDoc, sampleText } from './helpers.js';
 
 describe('pipeline', () => {
   it('keeps two pipelines with different dictionaries isolated', () => {
@@ -49,5 +49,22 @@ describe('pipeline', () => {
     const [rs, cpp] = ENGINES.map((engine) => createPipeline({ engine }).annotate(text));
     expect(rs?.entities.map((e) => e.text)).toEqual(cpp?.entities.map((e) => e.text));
     expect(rs?.entities.map((e) => e.text)).toEqual(['两个确保', '十大战略', '个转企', '小升规']);
+  });
+});
+
+describe('part-of-speech tags', () => {
+  it("agree with the engine's own tagger on the sample article", async () => {
+    const { Jieba } = await import('@node-rs/jieba');
+    const { dict } = await import('@node-rs/jieba/dict.js');
+    const jieba = Jieba.withDict(dict);
+    const pipeline = createPipeline({ manifest: false });
+    const text = `${sampleText()}\niPhone15发布，GDP增长5.2%，COVID-19疫情，3D打印，.NET框架，x86架构，¥100元，#话题#`;
+    const tokens = pipeline.segment(text);
+    const expected = text
+      .split('\n')
+      .flatMap((line) => jieba.tag(line, true))
+      .filter((tagged) => tagged.word.trim() !== '')
+      .map((tagged) => `${tagged.word}/${tagged.tag}`);
+    expect(tokens.map((t) => `${t.text}/${t.pos}`)).toEqual(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { PairTable, pairKeyOf } from '../segment/pair-table.js';
+
 /** A character trie over UTF-16 code units, for finding every dictionary form in a text. */
 interface TrieNode {
   next: Map<number, TrieNode>;
@@ -16,6 +18,8 @@ export class Trie {
   private readonly root: TrieNode = { next: new Map() };
   /** Code units that start some form: a flat bitmap, so most positions of a text are skipped at once. */
   private readonly starts = new Uint8Array(0x10000);
+  /** First two code units of every form (CJK first unit): most word sequences fail this one probe. */
+  private readonly pairStarts = new PairTable();
   private count = 0;
 
   get size(): number {
@@ -25,6 +29,8 @@ export class Trie {
   insert(form: string): void {
     if (form.length === 0) return;
     this.starts[form.charCodeAt(0)] = 1;
+    const pair = form.length > 1 ? pairKeyOf(form.charCodeAt(0), form.charCodeAt(1)) : -1;
+    if (pair >= 0) this.pairStarts.set(pair, 1);
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
@@ -74,7 +80,14 @@ export class Trie {
     pieces: readonly string[],
     first: number,
   ): { endPiece: number; form: string } | undefined {
-    if (this.starts[(pieces[first] ?? '').charCodeAt(0)] !== 1) return undefined;
+    const head = pieces[first] ?? '';
+    const c0 = head.charCodeAt(0);
+    if (this.starts[c0] !== 1) return undefined;
+    const pair = pairKeyOf(
+      c0,
+      head.length > 1 ? head.charCodeAt(1) : (pieces[first + 1] ?? '').charCodeAt(0),
+    );
+    if (pair >= 0 && this.pairStarts.get(pair) === undefined) return undefined;
     let node: TrieNode | undefined = this.root;
     let best: { endPiece: number; form: string } | undefined;
     for (let p = first; p < pieces.length && node; p++) {
