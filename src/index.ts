@@ -3,6 +3,12 @@
  * This file is the whole public API; everything else is internal.
  */
 
+export type { CleanOptions, CleanResult, OffsetSegment } from './clean/clean.js';
+export { BOILERPLATE_PATTERNS, cleanText, toOriginalSpan } from './clean/clean.js';
+export type { CorpusProgress } from './corpus/progress.js';
+export { progressLine, summaryLine } from './corpus/progress.js';
+export type { CorpusOptions, CorpusSummary } from './corpus/runner.js';
+export { annotateCorpus } from './corpus/runner.js';
 export type { CheckReport } from './dictionary/check.js';
 export { checkDictionaries } from './dictionary/check.js';
 export type { DictDiagnostic, DictMatch, LoadSpec } from './dictionary/dictionary.js';
@@ -14,8 +20,37 @@ export { readManifest } from './dictionary/manifest.js';
 export { parseDictionary } from './dictionary/parse.js';
 export type { ErrorCode } from './errors.js';
 export { isZhtagError, ZhtagError } from './errors.js';
-export type { InputDocument, InputError, InputFormat, InputRecord, ReadOptions } from './io/input.js';
-export { parseJsonlLine, readDocuments } from './io/input.js';
+export { bratConf, bratName, toBratAnn } from './export/brat.js';
+export type { ConllDoc, ConllToken } from './export/conll.js';
+export { bioTags, readConll, toConll } from './export/conll.js';
+export type { DoccanoRecord } from './export/doccano.js';
+export { toDoccano } from './export/doccano.js';
+export type {
+  DirectoryExporter,
+  Exporter,
+  ExportFile,
+  ExportFormat,
+  ExportOptions,
+  StreamExporter,
+} from './export/exporter.js';
+export { EXPORT_FORMATS } from './export/exporter.js';
+export { highlight } from './export/html.js';
+export { createExporter } from './export/index.js';
+export type { LabelStudioResult, LabelStudioTask } from './export/label-studio.js';
+export { labelStudioConfig, toLabelStudio } from './export/label-studio.js';
+export type { OffsetUnit } from './export/offsets.js';
+export { codePointOffsets, sliceCodePoints } from './export/offsets.js';
+export type { DecodeResult } from './io/decode.js';
+export { decodeBuffer } from './io/decode.js';
+export type {
+  InputDocument,
+  InputError,
+  InputFormat,
+  InputRecord,
+  InputSource,
+  ReadOptions,
+} from './io/input.js';
+export { expandInputs, parseJsonlLine, readDocuments, readSources } from './io/input.js';
 export type { PipelineOptions } from './pipeline.js';
 export { createPipeline, Pipeline } from './pipeline.js';
 export type { EngineName } from './segment/engines.js';

@@ -1,5 +1,15 @@
 import type { Argv } from 'yargs';
-import { createPipeline, type Doc, type InputRecord, readDocuments } from '../../src/index.js';
+import {
+  annotateCorpus,
+  type CorpusProgress,
+  createPipeline,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type InputRecord,
+  progressLine,
+  readDocuments,
+  summaryLine,
+} from '../../src/index.js';
 import { exitOnError, openOutput, withPipelineOptions } from '../common.js';
 
 interface RunArgs {
@@ -66,25 +76,153 @@ function pipelineFor(args: RunArgs) {
   }
 }
 
+/** The flags of `annotate` over a corpus (formats, scale, resume, cleaning). */
+export function withCorpusOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('format', {
+      alias: 'f',
+      choices: EXPORT_FORMATS,
+      default: 'jsonl' as ExportFormat,
+      describe: 'Output format (brat writes a directory: give it with -o)',
+    })
+    .option('jobs', {
+      alias: 'j',
+      type: 'number',
+      describe: 'Worker threads, each with its own pipeline (default: number of cores)',
+    })
+    .option('encoding', {
+      type: 'string',
+      default: 'auto',
+      describe: 'Input encoding: auto (UTF-8 with or without BOM, else GB18030) or gb18030, gbk, utf8, ...',
+    })
+    .option('resume', {
+      type: 'boolean',
+      default: false,
+      describe: 'Skip ids already in the output file and append (jsonl, doccano, brat)',
+    })
+    .option('strict', { type: 'boolean', default: false, describe: 'Stop at the first input error' })
+    .option('clean', {
+      type: 'boolean',
+      default: false,
+      describe: 'Remove duplicated paragraphs, boilerplate lines and extra whitespace before annotating',
+    })
+    .option('keep-original', {
+      type: 'boolean',
+      default: false,
+      describe: 'With --clean: add original {text, offsets} to map offsets back to the text as read',
+    })
+    .option('errors', {
+      type: 'string',
+      describe: 'Error records file for formats that cannot hold them (default: <output>.errors.jsonl)',
+    })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary line on stderr' });
+}
+
+interface CorpusArgs {
+  files: string[];
+  dict: string[];
+  engine: 'node-rs' | 'nodejieba';
+  output?: string;
+  pretty: boolean;
+  inputFormat: 'text' | 'jsonl';
+  format: ExportFormat;
+  jobs?: number;
+  encoding: string;
+  resume: boolean;
+  strict: boolean;
+  clean: boolean;
+  keepOriginal: boolean;
+  errors?: string;
+  quiet: boolean;
+}
+
+/** A progress bar redrawn at most ten times a second, on stderr, only when stderr is a terminal. */
+function progressBar(): { update(p: CorpusProgress): void; clear(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, clear: () => undefined };
+  let last = 0;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const columns = process.stderr.columns ?? 100;
+      process.stderr.write(`\r\x1b[K${progressLine(p).slice(0, columns - 1)}`);
+    },
+    clear: () => process.stderr.write('\r\x1b[K'),
+  };
+}
+
+/** `zhtag annotate`: parses flags, runs `annotateCorpus`, reports on stderr, sets the exit code. */
+export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) {
+    process.stderr.write('zhtag: --jobs must be a whole number >= 1\n');
+    process.exit(2);
+  }
+  const controller = new AbortController();
+  let signalCode = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143); // second signal: now
+    signalCode = signal === 'SIGINT' ? 130 : 143;
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const bar = progressBar();
+  try {
+    const summary = await annotateCorpus({
+      inputs: args.files,
+      inputFormat: args.inputFormat,
+      encoding: args.encoding,
+      pipeline: { dicts: args.dict, engine: args.engine },
+      format: args.format,
+      exportOptions: { pretty: args.pretty },
+      ...(args.output !== undefined ? { output: args.output } : {}),
+      ...(args.errors !== undefined ? { errorsOutput: args.errors } : {}),
+      ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+      resume: args.resume,
+      strict: args.strict,
+      clean: args.clean,
+      keepOriginal: args.keepOriginal,
+      signal: controller.signal,
+      onProgress: (p) => bar.update(p),
+      onError: (record) => {
+        bar.clear();
+        process.stderr.write(`zhtag: ${record.error.message}\n`);
+      },
+    });
+    bar.clear();
+    if (!args.quiet) process.stderr.write(`${summaryLine(summary)}\n`);
+    if (summary.stopped) process.stderr.write('zhtag: stopped at the first error (--strict)\n');
+    if (summary.interrupted) process.stderr.write('zhtag: interrupted; the output is complete up to here\n');
+    process.exitCode = signalCode || (summary.errors > 0 ? 1 : 0);
+  } catch (error) {
+    bar.clear();
+    exitOnError(error);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 export function registerAnnotate<T>(cli: Argv<T>): Argv<T> {
   return cli.command(
     'annotate [files..]',
-    'Segment, tag entities and keywords; one JSON record per document',
+    'Segment, tag entities and keywords; one record per document, in input order',
     (yargs) =>
-      withInputOutput(yargs)
+      withCorpusOptions(withInputOutput(yargs))
         .example('$0 annotate corpus/jiaozuo-interview-2023.txt', 'Annotate one article, JSONL to stdout')
         .example(
           '$0 annotate docs.jsonl --dict my-terms.tsv -o out.jsonl',
           'JSONL in and out, with a user dictionary',
         )
+        .example(
+          '$0 annotate scraped/ --clean --jobs 2 -o out.jsonl --resume',
+          'A directory, cleaned, resumable',
+        )
+        .example("$0 annotate 'news/**/*.txt' --format label-studio -o tasks.json", 'Tasks for Label Studio')
+        .example('cat part.jsonl | $0 annotate --input-format jsonl > out.jsonl', 'A streaming filter')
         .example('cat article.txt | $0 annotate --pretty', 'Read stdin'),
-    async (args) => {
-      const pipeline = pipelineFor(args as unknown as RunArgs);
-      await run(
-        args as unknown as RunArgs,
-        (record): Doc => pipeline.annotate({ id: record.id, text: record.text, ...record.extra }),
-      );
-    },
+    (args) => runAnnotateCorpus(args as never),
   );
 }
 

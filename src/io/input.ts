@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ErrorCode } from '../errors.js';
+import { decodeBuffer } from './decode.js';
 
 /** A document read from input: text plus any extra JSONL fields, which are carried to the output. */
 export interface InputDocument {
@@ -10,6 +12,11 @@ export interface InputDocument {
   id: string;
   text: string;
   extra: Record<string, unknown>;
+  /** Where it came from (a JSONL document also has its line), for error messages. */
+  file?: string;
+  line?: number;
+  /** Size of its source in bytes (progress estimates). */
+  bytes?: number;
 }
 
 /** An input that could not become a document; it still yields one output record. */
@@ -29,6 +36,8 @@ export interface ReadOptions {
   inputFormat?: InputFormat;
   /** The stream read for `-` (default: process.stdin). */
   stdin?: Readable;
+  /** `auto` (default: UTF-8 with or without BOM, else GB18030) or an encoding name iconv-lite knows. */
+  encoding?: string;
 }
 
 /** Parses one JSONL line into a document or an error record naming file and line. */
@@ -56,67 +65,167 @@ export function parseJsonlLine(line: string, file: string, lineNo: number): Inpu
   return { kind: 'doc', id: docId, text, extra };
 }
 
-async function* readJsonl(stream: Readable, file: string): AsyncGenerator<InputRecord> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+/** Splits a byte stream on LF. Safe for UTF-8 and GB18030 alike: neither uses 0x0A inside a character. */
+async function* byteLines(stream: Readable): AsyncGenerator<Buffer> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream) {
+    let data = Buffer.concat([pending, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)]);
+    for (let newline = data.indexOf(0x0a); newline !== -1; newline = data.indexOf(0x0a)) {
+      yield data.subarray(0, newline);
+      data = data.subarray(newline + 1);
+    }
+    pending = data;
+  }
+  if (pending.length > 0) yield pending;
+}
+
+async function* readJsonl(stream: Readable, file: string, encoding: string): AsyncGenerator<InputRecord> {
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const bytes of byteLines(stream)) {
     lineNo++;
-    const record = parseJsonlLine(lineNo === 1 ? line.replace(/^\uFEFF/, '') : line, file, lineNo);
+    const raw = bytes[bytes.length - 1] === 0x0d ? bytes.subarray(0, -1) : bytes;
+    if (raw.length === 0) continue;
+    const decoded = decodeBuffer(raw, encoding);
+    if (!decoded.ok) {
+      yield inputError(`${file}:${lineNo}`, `${file}:${lineNo}: ${decoded.reason}`, file, lineNo);
+      continue;
+    }
+    const record = parseJsonlLine(decoded.text, file, lineNo);
+    if (record?.kind === 'doc') {
+      record.file = file;
+      record.line = lineNo;
+      record.bytes = bytes.length + 1;
+    }
     if (record) yield record;
   }
 }
 
-async function readAll(stream: Readable): Promise<string> {
+async function readAll(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of stream)
     parts.push(typeof part === 'string' ? Buffer.from(part) : (part as Buffer));
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
+}
+
+function inputError(id: string, message: string, file?: string, line?: number): InputError {
+  const error: InputError['error'] = { code: 'E_INPUT', message };
+  if (file !== undefined) error.file = file;
+  if (line !== undefined) error.line = line;
+  return { kind: 'error', id, error };
+}
+
+/** One input after expansion: a file (or stdin, `-`) to read, or a pattern that matched nothing. */
+export type InputSource = { path: string; size?: number } | { path: string; error: string };
+
+async function listDirectory(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  // Sorted by code point so the corpus order (and so the output order) never depends on the file system.
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listDirectory(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
 }
 
 /**
- * Reads documents from files and/or stdin (`-`), in order: `.jsonl` files give one document per line,
- * other files one document each (id = the path as given). Every input yields a record: a document or
- * an error naming file and line; nothing is dropped silently.
+ * Expands inputs in order: `-` is stdin, a directory gives its files recursively (sorted, hidden ones
+ * skipped), a glob pattern its matches (sorted), anything else is read as given (a missing file then
+ * yields an error record when read).
+ */
+export async function expandInputs(paths: string[]): Promise<InputSource[]> {
+  const sources: InputSource[] = [];
+  for (const path of paths.length === 0 ? ['-'] : paths) {
+    if (path === '-') {
+      sources.push({ path });
+      continue;
+    }
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      for (const file of await listDirectory(path)) {
+        sources.push({ path: file, size: (await stat(file)).size });
+      }
+    } else if (!info && isDynamicPattern(path)) {
+      const matches = (await glob(path, { onlyFiles: true, expandDirectories: false })).sort();
+      if (matches.length === 0) sources.push({ path, error: `${path}: no file matches this pattern` });
+      for (const file of matches) sources.push({ path: file, size: (await stat(file)).size });
+    } else {
+      sources.push(info ? { path, size: info.size } : { path });
+    }
+  }
+  return sources;
+}
+
+/**
+ * Reads documents from files, directories, glob patterns and/or stdin (`-`), in order: `.jsonl` files
+ * give one document per line, other files one document each (id = the path). Bytes are decoded per
+ * `options.encoding`. Every input yields a record: a document, or an error naming file and line (a
+ * missing, binary or undecodable file, an invalid line); nothing is dropped silently.
  */
 export async function* readDocuments(
   paths: string[],
   options: ReadOptions = {},
 ): AsyncGenerator<InputRecord> {
-  const sources = paths.length === 0 ? ['-'] : paths;
-  for (const path of sources) {
+  yield* readSources(await expandInputs(paths), options);
+}
+
+/** `readDocuments` over inputs already expanded (so a caller can size them first for progress). */
+export async function* readSources(
+  sources: InputSource[],
+  options: ReadOptions = {},
+): AsyncGenerator<InputRecord> {
+  const encoding = options.encoding ?? 'auto';
+  for (const source of sources) {
+    const { path } = source;
+    if ('error' in source) {
+      yield inputError(path, source.error, path);
+      continue;
+    }
     if (path === '-') {
       const stdin = options.stdin ?? process.stdin;
-      if (options.inputFormat === 'jsonl') yield* readJsonl(stdin, '<stdin>');
-      else
-        yield { kind: 'doc', id: '<stdin>', text: (await readAll(stdin)).replace(/^\uFEFF/, ''), extra: {} };
+      if (options.inputFormat === 'jsonl') {
+        yield* readJsonl(stdin, '<stdin>', encoding);
+        continue;
+      }
+      const bytes = await readAll(stdin);
+      const decoded = decodeBuffer(bytes, encoding);
+      if (decoded.ok)
+        yield {
+          kind: 'doc',
+          id: '<stdin>',
+          text: decoded.text,
+          extra: {},
+          file: '<stdin>',
+          bytes: bytes.length,
+        };
+      else yield inputError('<stdin>', `<stdin>: ${decoded.reason}`, '<stdin>');
       continue;
     }
     if (path.endsWith('.jsonl')) {
-      const stream = createReadStream(path, { encoding: 'utf8' });
+      const stream = createReadStream(path);
       const opened = await new Promise<Error | undefined>((resolve) => {
         stream.once('open', () => resolve(undefined));
         stream.once('error', (error) => resolve(error));
       });
       if (opened) {
-        yield {
-          kind: 'error',
-          id: path,
-          error: { code: 'E_INPUT', message: `${path}: ${opened.message}`, file: path },
-        };
+        yield inputError(path, `${path}: ${opened.message}`, path);
         continue;
       }
-      yield* readJsonl(stream, path);
+      yield* readJsonl(stream, path, encoding);
       continue;
     }
+    let bytes: Buffer;
     try {
-      const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-      yield { kind: 'doc', id: path, text, extra: {} };
+      bytes = await readFile(path);
     } catch (error) {
-      yield {
-        kind: 'error',
-        id: path,
-        error: { code: 'E_INPUT', message: `${path}: ${(error as Error).message}`, file: path },
-      };
+      yield inputError(path, `${path}: ${(error as Error).message}`, path);
+      continue;
     }
+    const decoded = decodeBuffer(bytes, encoding);
+    if (decoded.ok)
+      yield { kind: 'doc', id: path, text: decoded.text, extra: {}, file: path, bytes: bytes.length };
+    else yield inputError(path, `${path}: ${decoded.reason}`, path);
   }
 }

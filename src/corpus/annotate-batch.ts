@@ -1,0 +1,58 @@
+import { cleanText } from '../clean/clean.js';
+import type { Exporter } from '../export/exporter.js';
+import { createExporter } from '../export/index.js';
+import { createPipeline, type Pipeline } from '../pipeline.js';
+import type { Doc } from '../types.js';
+import type { OriginalText, WorkBatch, WorkerSetup, WorkOutput, WorkResult } from './protocol.js';
+
+/** The per-thread state: one Pipeline and one exporter, built once and reused for every batch. */
+export interface BatchAnnotator {
+  pipeline: Pipeline;
+  exporter: Exporter;
+  setup: WorkerSetup;
+}
+
+export function createBatchAnnotator(setup: WorkerSetup): BatchAnnotator {
+  return {
+    pipeline: createPipeline(setup.pipeline),
+    exporter: createExporter(setup.format, setup.exportOptions),
+    setup,
+  };
+}
+
+/**
+ * Annotates and renders one batch. Every item yields one output in the same position: the rendered
+ * document, or an error record (input errors pass through; empty documents and failures become one).
+ */
+export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): WorkResult {
+  const { pipeline, exporter, setup } = annotator;
+  const outputs = batch.items.map((item): WorkOutput => {
+    if (item.kind === 'error') return item;
+    const fail = (message: string): WorkOutput => ({
+      kind: 'error',
+      id: item.id,
+      error: { code: 'E_INPUT', message: `${item.where}: ${message}` },
+    });
+    let text = item.text;
+    let original: OriginalText | undefined;
+    if (setup.clean) {
+      const cleaned = cleanText(text, setup.clean);
+      if (setup.keepOriginal) original = { text, offsets: cleaned.segments };
+      text = cleaned.text;
+    }
+    if (text.trim() === '') return fail(setup.clean ? 'empty document after cleaning' : 'empty document');
+    let doc: Doc;
+    try {
+      doc = pipeline.annotate({ ...item.extra, id: item.id, text });
+    } catch (error) {
+      return fail(`annotation failed: ${(error as Error).message}`);
+    }
+    if (original) doc.original = original;
+    const labels = [...new Set(doc.entities.map((entity) => entity.label))];
+    const output: WorkOutput = { kind: 'doc', id: item.id, characters: text.length, labels };
+    if (exporter.kind === 'stream') output.chunk = exporter.render(doc);
+    else output.files = exporter.files(doc);
+    return output;
+  });
+  return { seq: batch.seq, outputs };
+}
