@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ErrorCode } from '../errors.js';
@@ -148,7 +148,7 @@ export async function expandInputs(paths: string[]): Promise<InputSource[]> {
         sources.push({ path: file, size: (await stat(file)).size });
       }
     } else if (!info && isDynamicPattern(path)) {
-      const matches = (await glob(path, { onlyFiles: true, expandDirectories: false })).sort();
+      const matches = (await glob(path, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(path) })).sort();
       if (matches.length === 0) sources.push({ path, error: `${path}: no file matches this pattern` });
       for (const file of matches) sources.push({ path: file, size: (await stat(file)).size });
     } else {
