@@ -13,11 +13,35 @@ export type { CheckReport } from './dictionary/check.js';
 export { checkDictionaries } from './dictionary/check.js';
 export type { DictDiagnostic, DictMatch, LoadSpec } from './dictionary/dictionary.js';
 export { Dictionary } from './dictionary/dictionary.js';
+export type {
+  AddResult,
+  DictionarySet,
+  DictionaryStats,
+  ImportOptions,
+  RemoveResult,
+} from './dictionary/edit.js';
+export {
+  addTerm,
+  addTerms,
+  DEFAULT_COLUMNS,
+  dictionaryFiles,
+  dictionaryStats,
+  importCandidates,
+  listTerms,
+  removeTerm,
+} from './dictionary/edit.js';
 export type { DictEntry, LayerName, MatchMode, TermFields } from './dictionary/entry.js';
 export { LAYERS, POLICY_LEVELS, POLICY_TYPES } from './dictionary/entry.js';
+export type { ExtendedCheckReport, ForcedTerm } from './dictionary/forcing.js';
+export { checkDictionariesWithForcing, findForcedTerms } from './dictionary/forcing.js';
 export type { Manifest, ManifestFile, ManifestLayer } from './dictionary/manifest.js';
 export { readManifest } from './dictionary/manifest.js';
 export { parseDictionary } from './dictionary/parse.js';
+export type { DictionaryWatch, WatchOptions } from './dictionary/watch.js';
+export { watchDictionaries } from './dictionary/watch.js';
+export type { DiscoverDocument } from './discover/corpus.js';
+export type { Candidate, CandidateSignals, DiscoverOptions } from './discover/discover.js';
+export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover/discover.js';
 export type { ErrorCode } from './errors.js';
 export { isZhtagError, ZhtagError } from './errors.js';
 export { bratConf, bratName, toBratAnn } from './export/brat.js';

@@ -1,0 +1,106 @@
+/**
+ * npm run eval:discover: term discovery on People's Daily, 1–25 January 1998.
+ * Runs `discoverTerms` with known terms kept on the plain text (ids, `/tag`, `[ ]nt` markup stripped;
+ * one document per article), then reports recall@100/@200 of test/discover/gold-1998.tsv and
+ * precision@100 from the judgements in test/discover/judged-top100.tsv.
+ * Usage: node dist/scripts/eval-discover.js [corpus.txt] [--gold F] [--judged F] [--out candidates.tsv]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { candidatesToTsv, createPipeline, type DiscoverDocument, discoverTerms } from '../src/index.js';
+import { packageRoot } from '../src/paths.js';
+
+const root = packageRoot();
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] !== undefined ? (args[at + 1] as string) : fallback;
+};
+const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
+const corpusPath = positional[0] ?? join(root, '..', 'shared', 'data', 'pd1998', '199801-01to25.txt');
+const goldPath = flag('--gold', join(root, 'test', 'discover', 'gold-1998.tsv'));
+const judgedPath = flag('--judged', join(root, 'test', 'discover', 'judged-top100.tsv'));
+const outPath = flag('--out', '');
+
+/** One PFR line: `id/m  word/tag  [word/tag  word/tag]nt ...` → the id and the plain text. */
+export function plainLine(line: string): { id: string; text: string } | undefined {
+  const tokens = line.trim().split(/\s+/);
+  const id = tokens.shift();
+  if (id === undefined || id === '') return undefined;
+  const words = tokens.map((token) =>
+    token
+      .replace(/^\[/, '')
+      .replace(/\][A-Za-z]+$/, '')
+      .replace(/\/[A-Za-z]+$/, ''),
+  );
+  return { id: id.replace(/\/m$/, ''), text: words.join('') };
+}
+
+function readArticles(path: string): DiscoverDocument[] {
+  const articles = new Map<string, string[]>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const parsed = plainLine(line);
+    if (!parsed) continue;
+    // 19980101-01-001-004: date, page, article, paragraph; an article is one document.
+    const article = parsed.id.split('-').slice(0, 3).join('-');
+    const paragraphs = articles.get(article) ?? [];
+    paragraphs.push(parsed.text);
+    articles.set(article, paragraphs);
+  }
+  return [...articles].map(([id, paragraphs]) => ({ id, text: paragraphs.join('\n') }));
+}
+
+/** Rows of a TSV file with a header, as objects keyed by column name (comments skipped). */
+function readTsv(path: string): Record<string, string>[] {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  const header = (lines.shift() ?? '').split('\t');
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']));
+  });
+}
+
+const documents = readArticles(corpusPath);
+const pipeline = createPipeline();
+const started = performance.now();
+const candidates = discoverTerms(documents, {
+  top: 200,
+  includeKnown: true,
+  dictionary: pipeline.dictionary,
+});
+const seconds = (performance.now() - started) / 1000;
+if (outPath) writeFileSync(outPath, candidatesToTsv(candidates, true));
+
+const gold = readTsv(goldPath);
+const rankOf = new Map(candidates.map((c, i) => [c.term, i + 1]));
+const recallAt = (k: number) => {
+  const found = gold.filter((row) =>
+    [row.term ?? '', ...(row.aliases ?? '').split('|')].some((form) => (rankOf.get(form) ?? Infinity) <= k),
+  );
+  return { found: found.length, missing: gold.filter((row) => !found.includes(row)).map((row) => row.term) };
+};
+const at100 = recallAt(100);
+const at200 = recallAt(200);
+
+const verdicts = new Map(readTsv(judgedPath).map((row) => [row.term ?? '', row.verdict ?? '']));
+const top100 = candidates.slice(0, 100);
+const accepted = top100.filter((c) => verdicts.get(c.term) === 'accept').length;
+const unjudged = top100.filter((c) => !verdicts.has(c.term)).map((c) => c.term);
+
+const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
+const characters = documents.reduce((sum, d) => sum + d.text.length, 0);
+process.stdout.write(
+  [
+    `corpus: ${corpusPath} (${documents.length} articles, ${characters} characters)`,
+    `discovery: ${seconds.toFixed(1)} s, ${candidates.length} candidates`,
+    `recall@100: ${at100.found}/${gold.length} = ${pct(at100.found, gold.length)}`,
+    `recall@200: ${at200.found}/${gold.length} = ${pct(at200.found, gold.length)}`,
+    `missing@200: ${at200.missing.join(' ') || '-'}`,
+    `precision@100: ${accepted}/${top100.length} = ${pct(accepted, top100.length)} (judged in ${judgedPath})`,
+    `unjudged in top 100 (counted as rejected): ${unjudged.join(' ') || '-'}`,
+  ].join('\n'),
+);
+process.stdout.write('\n');

@@ -1,0 +1,147 @@
+import { type Corpus, documentAt, isTermChar, QUOTE_PAIRS } from './corpus.js';
+import { LEFT_TRIGGERS, RIGHT_TRIGGERS } from './signals.js';
+
+/** What one pass over the corpus learns about a candidate string. */
+export interface CandidateStats {
+  term: string;
+  count: number;
+  /** Documents it occurs in. */
+  df: number;
+  /** Occurrences inside matching quotes. */
+  quoted: number;
+  /** Occurrences with a trigger verb before or a policy noun after. */
+  inContext: number;
+  left: Map<string, number>;
+  right: Map<string, number>;
+  /** Occurrences next to punctuation or a line edge: each counts as a distinct neighbour. */
+  leftEdges: number;
+  rightEdges: number;
+  /** Start offsets of up to a few occurrences, from different documents. */
+  examples: number[];
+  lastDoc: number;
+}
+
+export interface Measurements {
+  stats: Map<string, CandidateStats>;
+  /** Occurrences of the prefixes and suffixes of every candidate (for cohesion). */
+  parts: Map<string, number>;
+  chars: Uint32Array;
+  /** Number of term characters in the corpus. */
+  total: number;
+}
+
+const MAX_EXAMPLES = 3;
+
+/**
+ * Counts every candidate and every prefix and suffix of one in a single pass over the text, with the
+ * neighbours, quotes and trigger contexts of each candidate occurrence.
+ */
+export function measure(corpus: Corpus, candidates: Iterable<string>): Measurements {
+  const { text } = corpus;
+  const stats = new Map<string, CandidateStats>();
+  const parts = new Map<string, number>();
+  const lengths = new Set<number>();
+  const heads = new Set<string>();
+  for (const term of candidates) {
+    stats.set(term, {
+      term,
+      count: 0,
+      df: 0,
+      quoted: 0,
+      inContext: 0,
+      left: new Map(),
+      right: new Map(),
+      leftEdges: 0,
+      rightEdges: 0,
+      examples: [],
+      lastDoc: -1,
+    });
+    for (let k = 2; k < term.length; k++) {
+      parts.set(term.slice(0, k), 0);
+      parts.set(term.slice(term.length - k), 0);
+    }
+  }
+  for (const key of [...stats.keys(), ...parts.keys()]) {
+    lengths.add(key.length);
+    heads.add(key.slice(0, 2));
+  }
+  const sortedLengths = [...lengths].sort((a, b) => a - b);
+  const chars = new Uint32Array(0x10000);
+  let total = 0;
+  let doc = 0;
+  let nextDocStart = corpus.starts[1] ?? Number.POSITIVE_INFINITY;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isTermChar(code)) {
+      chars[code] = (chars[code] ?? 0) + 1;
+      total++;
+    }
+    if (i >= nextDocStart) {
+      doc = documentAt(corpus, i);
+      nextDocStart = corpus.starts[doc + 1] ?? Number.POSITIVE_INFINITY;
+    }
+    if (!heads.has(text.slice(i, i + 2))) continue;
+    for (const length of sortedLengths) {
+      if (i + length > text.length) break;
+      const key = text.slice(i, i + length);
+      const part = parts.get(key);
+      if (part !== undefined) parts.set(key, part + 1);
+      const entry = stats.get(key);
+      if (entry) record(corpus, entry, i, doc);
+    }
+  }
+  return { stats, parts, chars, total };
+}
+
+function record(corpus: Corpus, entry: CandidateStats, start: number, doc: number): void {
+  const { text } = corpus;
+  const end = start + entry.term.length;
+  entry.count++;
+  if (doc !== entry.lastDoc) {
+    entry.df++;
+    entry.lastDoc = doc;
+    if (entry.examples.length < MAX_EXAMPLES) entry.examples.push(start);
+  }
+  const before = text[start - 1];
+  const after = text[end];
+  if (before !== undefined && isTermChar(before.charCodeAt(0))) {
+    entry.left.set(before, (entry.left.get(before) ?? 0) + 1);
+  } else entry.leftEdges++;
+  if (after !== undefined && isTermChar(after.charCodeAt(0))) {
+    entry.right.set(after, (entry.right.get(after) ?? 0) + 1);
+  } else entry.rightEdges++;
+  if (before !== undefined && after !== undefined && QUOTE_PAIRS.get(before) === after) entry.quoted++;
+  const hasLeft = LEFT_TRIGGERS.some((t) => text.startsWith(t, start - t.length));
+  const hasRight = !hasLeft && RIGHT_TRIGGERS.some((t) => text.startsWith(t, end));
+  if (hasLeft || hasRight) entry.inContext++;
+}
+
+/** Entropy (bits) of the neighbours of a string; each edge occurrence counts as its own neighbour. */
+export function boundaryEntropy(neighbours: Map<string, number>, edges: number): number {
+  let total = edges;
+  for (const n of neighbours.values()) total += n;
+  if (total === 0) return 0;
+  let entropy = edges > 0 ? (edges / total) * Math.log2(total) : 0;
+  for (const n of neighbours.values()) {
+    const p = n / total;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/**
+ * Cohesion: the smallest pointwise mutual information (bits) over every way of cutting the string in
+ * two. A phrase that is a real unit occurs far more often than its halves would together by chance.
+ */
+export function cohesion(term: string, count: number, m: Measurements): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < term.length; k++) {
+    const head = term.slice(0, k);
+    const tail = term.slice(k);
+    const headCount = head.length === 1 ? (m.chars[head.charCodeAt(0)] ?? 0) : (m.parts.get(head) ?? 0);
+    const tailCount = tail.length === 1 ? (m.chars[tail.charCodeAt(0)] ?? 0) : (m.parts.get(tail) ?? 0);
+    if (headCount === 0 || tailCount === 0) continue;
+    lowest = Math.min(lowest, Math.log2((count * m.total) / (headCount * tailCount)));
+  }
+  return Number.isFinite(lowest) ? lowest : 0;
+}
