@@ -13,6 +13,8 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { recordToItems } from '../src/ner/dataset.js';
 import { evaluateSpans, type GoldRecord, readCluener, readPd } from '../src/ner/eval.js';
+import { NUM_FEATURES } from '../src/ner/features.js';
+import { Gazetteer } from '../src/ner/gazetteer.js';
 import { Lexicon } from '../src/ner/lexicon.js';
 import { decodeParams, encodeParams, NerModel } from '../src/ner/model.js';
 import { rng, Trainer, type TrainItem } from '../src/ner/trainer.js';
@@ -28,7 +30,7 @@ const outPath = path.resolve(repoRoot, arg('out', 'dictionaries/models/ner.bin.g
 const epochs = Number(arg('epochs', '8'));
 const bits = Number(arg('bits', '21'));
 const seed = Number(arg('seed', '1'));
-const minQ = Number(arg('min-q', '2'));
+const minAbs = Number(arg('prune', '0.5'));
 const useCluener = !process.argv.includes('--no-cluener');
 const limit = Number(arg('limit', '0'));
 
@@ -49,7 +51,29 @@ log(`PD train ${train.length} paragraphs, dev ${dev.length}`);
 const jieba = Jieba.withDict(dict);
 const lex = new Lexicon();
 const items: TrainItem[] = [];
-for (const rec of train) items.push(...recordToItems(rec, jieba, lex, bits));
+// Gazetteer features are jackknifed: a training paragraph sees names collected from the other
+// folds only (folds by day), so the model does not learn to trust a gazetteer that is always right.
+const gazMin = Number(arg('gaz-min', '2'));
+const useGaz = !process.argv.includes('--no-gazetteer');
+const gazEntries = useGaz ? Gazetteer.collect(train, gazMin) : {};
+const K = 5;
+const foldOf = (rec: GoldRecord): number => Number((rec.id ?? '').slice(6, 8)) % K;
+const foldGaz: Gazetteer[] = [];
+for (let k = 0; k < K; k++) {
+  foldGaz.push(
+    new Gazetteer(
+      useGaz
+        ? Gazetteer.collect(
+            train.filter((r) => foldOf(r) !== k),
+            gazMin,
+          )
+        : {},
+    ),
+  );
+}
+const fullGaz = new Gazetteer(gazEntries);
+log(`gazetteer: ${fullGaz.size} names`);
+for (const rec of train) items.push(...recordToItems(rec, jieba, lex, bits, foldGaz[foldOf(rec)]));
 let nPd = items.length;
 const cluenerPath = path.join(dataDir, 'cluener2020', 'train.json');
 let cluenerRows = 0;
@@ -60,11 +84,14 @@ if (useCluener && existsSync(cluenerPath)) {
   const rows = readCluener(cluenerPath, 0, Math.floor(total * 0.8));
   cluenerRows = rows.length;
   for (const rec of rows) {
-    const names = { ...rec, entities: rec.entities.filter((e) => e.label === 'PERSON') };
-    items.push(...recordToItems(names, jieba, lex, bits, 0));
+    // CLUENER addresses are whole multi-level addresses (PD splits them): names and organizations only
+    const part = { ...rec, entities: rec.entities.filter((e) => e.label !== 'LOC') };
+    items.push(...recordToItems(part, jieba, lex, bits, fullGaz, [0, 2]));
   }
 }
-log(`windows: PD ${nPd}, CLUENER ${items.length - nPd} (${cluenerRows} rows, names only)`);
+log(
+  `windows: PD ${nPd}, CLUENER ${items.length - nPd} (${cluenerRows} rows, names + organizations, partial)`,
+);
 nPd = 0;
 
 const trainer = new Trainer(bits);
@@ -82,15 +109,16 @@ function buildModel(): { model: NerModel; buf: Buffer } {
   const buf = encodeParams(
     {
       version: '1',
-      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names` : ''}`,
+      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations` : ''}`,
       labels: ['PERSON', 'LOC', 'ORG'],
       bits,
-      numFeatures: 28,
+      numFeatures: NUM_FEATURES,
       numTags: 13,
+      gazetteer: gazEntries,
     },
     trans,
     weights,
-    minQ,
+    minAbs,
   );
   return { model: new NerModel(decodeParams(buf), jieba), buf };
 }
@@ -128,7 +156,7 @@ const meta = {
   data: {
     train: "People's Daily 1998-01-01..1998-01-20 (/work/shared/data/pd1998/199801-01to25.txt)",
     extra: cluenerRows
-      ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, partial annotation)`
+      ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, government/organization/company → ORG, partial annotation)`
       : 'none',
     dev: "People's Daily 1998-01-21..1998-01-25 (held out)",
     licence: 'research use; the model holds hashed feature weights only, no text',
@@ -138,8 +166,8 @@ const meta = {
     epochs,
     bits,
     seed,
-    minQ,
-    features: 28,
+    pruneBelow: minAbs,
+    features: NUM_FEATURES,
   },
   date: new Date().toISOString(),
   trainSeconds: Math.round(trainSeconds),
@@ -154,8 +182,6 @@ const meta = {
     ),
   },
 };
-writeFileSync(
-  outPath.replace(/\.bin\.gz$|\.gz$/, '') + (outPath.endsWith('.bin.gz') ? '.json' : '.json'),
-  `${JSON.stringify(meta, null, 2)}\n`,
-);
+const metaPath = outPath.replace(/(\.bin)?(\.gz)?$/, '.json');
+writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
 log(`wrote ${outPath} (${(meta.sizeBytes / 1e6).toFixed(2)} MB)`);

@@ -13,6 +13,11 @@
  *   中美关系, 访华, 京沪) and a few regional compounds (拉美, 北爱, 江淮) → LOC; abbreviated party
  *   congresses (十五大) and abbreviated bodies (政协, 人大, 欧盟, 北约, 中共, 中科院, 纪委, …) → ORG.
  *   Other abbreviations (经贸, 双拥, 高校) are not entities.
+ * - Place abbreviations inside ordinary words (访华, 驻华, 来华, 中方, 美军, 进京, 京剧, 中医, 华侨,
+ *   抗日): PD writes them as one verb or noun; we mark the abbreviating character LOC (华 in 访华),
+ *   as the BIO sets do. The words are listed explicitly in `ABBREVIATION_WORDS`.
+ * - A few ordinary PD nouns that name one specific body in context (市委, 县委, 省委, 国会, 内阁,
+ *   解放军, 海军) → ORG, as the BIO sets do (`BODY_WORDS`).
  *
  * Character BIO (pd1998-ner): PER → PERSON, LOC → LOC, ORG → ORG.
  *
@@ -111,6 +116,79 @@ const J_ORG = [
   '全国妇联',
   '共青团',
 ];
+
+/** Words containing a one-character place abbreviation (the character to mark is listed first). */
+const ABBREVIATION_WORDS: Array<[string, string[]]> = [
+  [
+    '华',
+    [
+      '访华',
+      '来华',
+      '驻华',
+      '在华',
+      '赴华',
+      '离华',
+      '抵华',
+      '对华',
+      '援华',
+      '侵华',
+      '旅华',
+      '留华',
+      '返华',
+      '华侨',
+      '华裔',
+    ],
+  ],
+  ['中', ['中方', '中医', '中药', '中资', '中式']],
+  ['美', ['美方', '美军', '访美', '赴美', '旅美', '留美', '抵美', '离美', '对美', '美籍']],
+  ['日', ['日方', '日军', '访日', '赴日', '旅日', '抗日', '侵日', '对日', '日籍', '日寇', '日资']],
+  ['俄', ['俄方', '俄军', '访俄', '赴俄', '对俄']],
+  ['英', ['英方', '英军', '访英', '赴英', '英籍']],
+  ['法', ['法方', '法军', '访法', '赴法']],
+  ['德', ['德方', '访德']],
+  ['韩', ['韩方', '访韩', '赴韩', '对韩']],
+  ['朝', ['朝方']],
+  ['港', ['港方', '港人', '港资', '赴港', '访港', '来港', '抵港', '离港', '在港', '驻港', '港商', '港胞']],
+  ['澳', ['澳方', '赴澳', '访澳', '驻澳', '澳资']],
+  ['台', ['台方', '台商', '台胞', '台资', '赴台', '访台', '对台']],
+  [
+    '京',
+    ['进京', '在京', '来京', '赴京', '抵京', '离京', '返京', '晋京', '驻京', '京剧', '京韵', '京胡', '京味'],
+  ],
+  ['沪', ['在沪', '来沪', '赴沪', '抵沪', '驻沪']],
+  ['川', ['川剧', '川菜']],
+];
+/** PD nouns (`n`) that stand for a specific body. */
+const BODY_WORDS = new Set([
+  '市委',
+  '县委',
+  '省委',
+  '区委',
+  '地委',
+  '州委',
+  '国会',
+  '内阁',
+  '议会',
+  '参议院',
+  '众议院',
+  '解放军',
+  '海军',
+  '陆军',
+  '空军',
+]);
+
+/** ORG for the PD nouns in BODY_WORDS. */
+export function labelForBodyWord(word: string): NerLabel | undefined {
+  return BODY_WORDS.has(word) ? 'ORG' : undefined;
+}
+
+const abbreviationWords = new Map<string, number>();
+for (const [ch, words] of ABBREVIATION_WORDS) for (const w of words) abbreviationWords.set(w, w.indexOf(ch));
+
+/** Index of a place-abbreviation character inside an ordinary PD word (访华 → 1), or -1. */
+export function abbreviationInWord(word: string): number {
+  return abbreviationWords.get(word) ?? -1;
+}
 
 const jLocOne = new Set([...J_LOC_ONE]);
 const jLocMulti = new Set(J_LOC_MULTI);

@@ -73,13 +73,15 @@ export function viterbi(
   for (let t = 0; t < T; t++) {
     prev[t] = mask[startOff + t] ? (em[t] as number) + (trans[startOff + t] as number) : NEG;
   }
+  const preds = predecessors(mask);
   for (let i = 1; i < n; i++) {
     const eo = i * T;
     for (let t = 0; t < T; t++) {
+      const list = preds[t] as Int32Array;
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!mask[p * T + t]) continue;
+      for (let q = 0; q < list.length; q++) {
+        const p = list[q] as number;
         const s = (prev[p] as number) + (trans[p * T + t] as number);
         if (s > best) {
           best = s;
@@ -108,6 +110,23 @@ export function viterbi(
     arg = back[i * T + arg] as number;
     out[i - 1] = arg;
   }
+}
+
+const predCache = new WeakMap<Uint8Array, Int32Array[]>();
+
+/** Allowed predecessors of each tag under a transition mask (cached per mask object). */
+function predecessors(mask: Uint8Array): Int32Array[] {
+  let preds = predCache.get(mask);
+  if (!preds) {
+    preds = [];
+    for (let t = 0; t < NUM_TAGS; t++) {
+      const list: number[] = [];
+      for (let p = 0; p < NUM_TAGS; p++) if (mask[p * NUM_TAGS + t]) list.push(p);
+      preds.push(Int32Array.from(list));
+    }
+    predCache.set(mask, preds);
+  }
+  return preds;
 }
 
 /** Transition mask: `[T*T]` pairs, then T start flags, then T end flags. */

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { BIO_TYPES, CLUENER_TYPES, labelForAbbreviation, PD_BRACKETS, PD_TAGS } from './conventions.js';
+import {
+  abbreviationInWord,
+  BIO_TYPES,
+  CLUENER_TYPES,
+  labelForAbbreviation,
+  labelForBodyWord,
+  PD_BRACKETS,
+  PD_TAGS,
+} from './conventions.js';
 import { SURNAMES_2 } from './lexicon.js';
 import type { NerLabel } from './model.js';
 import type { Tagger } from './window.js';
@@ -77,8 +85,12 @@ export function parsePdLine(line: string): GoldRecord | undefined {
       if (pos === 'nr') nrRun.push([start, end]);
       else {
         flushNr();
-        const label = pos === 'j' ? labelForAbbreviation(word) : PD_TAGS[pos];
+        const label = pos === 'j' ? labelForAbbreviation(word) : (PD_TAGS[pos] ?? labelForBodyWord(word));
         if (label) entities.push({ start, end, label });
+        else {
+          const at = abbreviationInWord(word);
+          if (at >= 0) entities.push({ start: start + at, end: start + at + 1, label: 'LOC' });
+        }
       }
     }
     if (closeType !== undefined) {

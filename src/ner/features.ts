@@ -2,11 +2,12 @@
  * Feature extraction for the character-level NER tagger. Every feature is hashed (integer
  * arithmetic, no strings built per character) into a bucket of a fixed-size weight table.
  */
+import type { Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './lexicon.js';
 import { type CodePoints, hashString } from './text.js';
 
 /** Number of feature templates per character. */
-export const NUM_FEATURES = 28;
+export const NUM_FEATURES = 30;
 
 const BOS = -1;
 const EOS = -2;
@@ -50,8 +51,12 @@ export function extractFeatures(
   lex: Lexicon,
   bits: number,
   out: Int32Array,
+  gazetteer?: Gazetteer,
 ): void {
   const n = cp.n;
+  const gzEdge = new Int32Array(n);
+  const gzLong = new Int32Array(n);
+  if (gazetteer) gazetteer.match(cp.cps, n, gzEdge, gzLong);
   const c = cp.cps;
   const cls = cp.cls;
   const shift = 32 - bits;
@@ -127,5 +132,7 @@ export function extractFeatures(
     out[o + 25] = mix(25, m1, p1, 0) >>> shift;
     out[o + 26] = mix(26, c0, bies, 0) >>> shift;
     out[o + 27] = mix(27, sur1 | sur2, prevPos, nextWord) >>> shift;
+    out[o + 28] = mix(28, gzEdge[i] as number, bies, 0) >>> shift;
+    out[o + 29] = mix(29, gzLong[i] as number, bies, 0) >>> shift;
   }
 }

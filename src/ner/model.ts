@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { emissions, LABELS, NUM_TAGS, tagsToSpans, transitionMask, viterbi } from './decode.js';
+import { LABELS, NUM_TAGS, tagsToSpans, transitionMask, viterbi } from './decode.js';
 import { extractFeatures, NUM_FEATURES } from './features.js';
+import { Gazetteer, type GazetteerEntries } from './gazetteer.js';
 import { Lexicon } from './lexicon.js';
 import { type PreparedWindow, prepareWindow, type SegToken, type Tagger, windows } from './window.js';
 
@@ -39,6 +40,8 @@ export interface NerModelMeta {
   numTags: number;
   /** multiply stored int16 weights by this to get perceptron units */
   scale: number;
+  /** entity names for the gazetteer features */
+  gazetteer?: GazetteerEntries;
   [extra: string]: unknown;
 }
 
@@ -47,8 +50,82 @@ export interface NerParams {
   meta: NerModelMeta;
   /** transitions in perceptron units: T*T pairs, T start, T end */
   trans: Float32Array;
-  /** dense weights `[bucket * T + tag]`, int16 (multiply by meta.scale) */
-  weights: Int16Array;
+  /** buckets with non-zero weights, ascending */
+  rows: Uint32Array;
+  /** int16 weights of those buckets, `[row * T + tag]` (multiply by meta.scale) */
+  vals: Int16Array;
+}
+
+function popcount(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Emission scores from the sparse weight table: a bitmap says which buckets have weights, a rank
+ * table turns a bucket into its row. Rare (pruned) features cost one bit test.
+ */
+export function sparseEmissions(
+  feats: Int32Array,
+  n: number,
+  bitmap: Uint32Array,
+  rank: Uint32Array,
+  vals: Int16Array,
+  em: Float32Array,
+): void {
+  // unrolled over the 13 tags (NUM_TAGS)
+  for (let i = 0; i < n; i++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    let s8 = 0;
+    let s9 = 0;
+    let s10 = 0;
+    let s11 = 0;
+    let s12 = 0;
+    const fo = i * NUM_FEATURES;
+    for (let f = 0; f < NUM_FEATURES; f++) {
+      const b = feats[fo + f] as number;
+      const word = bitmap[b >>> 5] as number;
+      const bit = b & 31;
+      if (!((word >>> bit) & 1)) continue;
+      const base = ((rank[b >>> 5] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) * 13;
+      s0 += vals[base + 0] as number;
+      s1 += vals[base + 1] as number;
+      s2 += vals[base + 2] as number;
+      s3 += vals[base + 3] as number;
+      s4 += vals[base + 4] as number;
+      s5 += vals[base + 5] as number;
+      s6 += vals[base + 6] as number;
+      s7 += vals[base + 7] as number;
+      s8 += vals[base + 8] as number;
+      s9 += vals[base + 9] as number;
+      s10 += vals[base + 10] as number;
+      s11 += vals[base + 11] as number;
+      s12 += vals[base + 12] as number;
+    }
+    const o = i * 13;
+    em[o + 0] = s0;
+    em[o + 1] = s1;
+    em[o + 2] = s2;
+    em[o + 3] = s3;
+    em[o + 4] = s4;
+    em[o + 5] = s5;
+    em[o + 6] = s6;
+    em[o + 7] = s7;
+    em[o + 8] = s8;
+    em[o + 9] = s9;
+    em[o + 10] = s10;
+    em[o + 11] = s11;
+    em[o + 12] = s12;
+  }
 }
 
 function createTagger(): Tagger {
@@ -58,24 +135,38 @@ function createTagger(): Tagger {
 export class NerModel {
   readonly info: { version: string; trainedOn: string; labels: string[] };
   readonly meta: NerModelMeta;
-  private readonly weights: Int16Array;
+  private readonly params: NerParams;
+  private readonly bitmap: Uint32Array;
+  private readonly rank: Uint32Array;
   private readonly trans: Float32Array;
   private readonly mask: Uint8Array;
   private readonly lexicon: Lexicon;
+  private readonly gazetteer: Gazetteer;
   private tagger: Tagger | undefined;
 
   constructor(params: NerParams, tagger?: Tagger) {
     const { meta } = params;
-    if (meta.numFeatures !== NUM_FEATURES || meta.numTags !== NUM_TAGS) {
+    if (meta.numFeatures !== NUM_FEATURES || meta.numTags !== NUM_TAGS || NUM_TAGS !== 13) {
       throw new Error(`NerModel: incompatible model (features ${meta.numFeatures}, tags ${meta.numTags})`);
     }
     this.meta = meta;
     this.info = { version: meta.version, trainedOn: meta.trainedOn, labels: [...meta.labels] };
-    this.weights = params.weights;
+    this.params = params;
+    const words = Math.ceil((1 << meta.bits) / 32);
+    this.bitmap = new Uint32Array(words);
+    this.rank = new Uint32Array(words);
+    for (const r of params.rows)
+      this.bitmap[r >>> 5] = ((this.bitmap[r >>> 5] as number) | (1 << (r & 31))) >>> 0;
+    let acc = 0;
+    for (let w = 0; w < words; w++) {
+      this.rank[w] = acc;
+      acc += popcount(this.bitmap[w] as number);
+    }
     // transitions are kept in int16 weight units so that emissions need no scaling
     this.trans = params.trans.map((v) => v / meta.scale);
     this.mask = transitionMask();
     this.lexicon = new Lexicon();
+    this.gazetteer = new Gazetteer(meta.gazetteer ?? {});
     this.tagger = tagger;
   }
 
@@ -89,10 +180,7 @@ export class NerModel {
 
   /** Use this segmenter (instead of a private jieba instance) when predict() gets no tokens. */
   withTagger(tagger: Tagger): NerModel {
-    return new NerModel(
-      { meta: this.meta, trans: this.trans.map((v) => v * this.meta.scale), weights: this.weights },
-      tagger,
-    );
+    return new NerModel(this.params, tagger);
   }
 
   private getTagger(): Tagger {
@@ -118,8 +206,8 @@ export class NerModel {
     const n = win.cp.n;
     if (n === 0) return;
     bufs.ensure(n);
-    extractFeatures(win.cp, win.tokens, this.lexicon, this.meta.bits, bufs.feats);
-    emissions(bufs.feats, n, this.weights, bufs.em);
+    extractFeatures(win.cp, win.tokens, this.lexicon, this.meta.bits, bufs.feats, this.gazetteer);
+    sparseEmissions(bufs.feats, n, this.bitmap, this.rank, this.params.vals, bufs.em);
     viterbi(bufs.em, n, this.trans, this.mask, bufs.tags, bufs.back, bufs.score);
     const T = NUM_TAGS;
     const em = bufs.em;
@@ -160,12 +248,12 @@ class Buffers {
   }
 }
 
-/** Serialize averaged float weights: quantize to int16, drop rows whose weights all round to |q| < minQ. */
+/** Serialize averaged float weights: quantize to int16, drop rows whose weights are all below `minAbs` (perceptron units). */
 export function encodeParams(
   meta: Omit<NerModelMeta, 'scale'>,
   trans: Float32Array,
   weights: Float32Array,
-  minQ = 1,
+  minAbs = 0.5,
 ): Buffer {
   const T = NUM_TAGS;
   let max = 0;
@@ -176,8 +264,7 @@ export function encodeParams(
   const vals: number[] = [];
   for (let r = 0; r < rows; r++) {
     let keep = false;
-    for (let t = 0; t < T; t++)
-      if (Math.abs(Math.round((weights[r * T + t] as number) / scale)) >= minQ) keep = true;
+    for (let t = 0; t < T; t++) if (Math.abs(weights[r * T + t] as number) >= minAbs) keep = true;
     if (!keep) continue;
     idx.push(r);
     for (let t = 0; t < T; t++) vals.push(Math.round((weights[r * T + t] as number) / scale));
@@ -220,10 +307,10 @@ export function decodeParams(gz: Buffer): NerParams {
   const nRows = buf.readUInt32LE(at);
   const nVar = buf.readUInt32LE(at + 4);
   at += 8;
-  const weights = new Int16Array((1 << meta.bits) * T);
-  const vals = new Int16Array(
-    buf.buffer.slice(buf.byteOffset + at + nVar, buf.byteOffset + at + nVar + nRows * T * 2),
-  );
+  const vals = new Int16Array(nRows * T);
+  const raw = buf.subarray(at + nVar, at + nVar + nRows * T * 2);
+  for (let i = 0; i < nRows * T; i++) vals[i] = raw.readInt16LE(2 * i);
+  const rows = new Uint32Array(nRows);
   let r = 0;
   let p = at;
   for (let k = 0; k < nRows; k++) {
@@ -236,7 +323,7 @@ export function decodeParams(gz: Buffer): NerParams {
       sh += 7;
     } while (b & 0x80);
     r += d;
-    weights.set(vals.subarray(k * T, k * T + T), r * T);
+    rows[k] = r;
   }
-  return { meta, trans, weights };
+  return { meta, trans, rows, vals };
 }

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateSpans, parsePdLine } from '../src/ner/eval.js';
+import { NerModel, type NerSpan } from '../src/ner/model.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const modelPath = path.join(repoRoot, 'dictionaries', 'models', 'ner.bin.gz');
+const model = existsSync(modelPath) ? NerModel.load(modelPath) : undefined;
+
+function ents(text: string, spans: NerSpan[]): string[] {
+  return spans.map((s) => `${text.slice(s.start, s.end)}/${s.label}`);
+}
+
+/** Problems with the spans of `text` (empty when offsets are exact, ordered and never split a surrogate pair). */
+function offsetProblems(text: string, spans: NerSpan[]): string[] {
+  const problems: string[] = [];
+  let prevEnd = 0;
+  const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+  const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+  for (const s of spans) {
+    const ok =
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      s.start >= prevEnd &&
+      s.end > s.start &&
+      s.end <= text.length &&
+      s.score >= 0 &&
+      s.score <= 1 &&
+      !(isLow(text.charCodeAt(s.start)) && isHigh(text.charCodeAt(s.start - 1))) &&
+      !(isHigh(text.charCodeAt(s.end - 1)) && isLow(text.charCodeAt(s.end))) &&
+      text.slice(s.start, s.end).length === s.end - s.start;
+    if (!ok) problems.push(JSON.stringify(s));
+    prevEnd = s.end;
+  }
+  return problems;
+}
+
+function checkOffsets(text: string, spans: NerSpan[]): void {
+  expect(offsetProblems(text, spans)).toEqual([]);
+}
+
+describe.skipIf(!model)('NerModel (shipped model)', () => {
+  const m = model as NerModel;
+
+  it('has metadata', () => {
+    expect(m.info.labels).toEqual(['PERSON', 'LOC', 'ORG']);
+    expect(m.info.version).toBeTruthy();
+    expect(m.info.trainedOn).toMatch(/People's Daily/);
+  });
+
+  it('finds officials, places and organizations', () => {
+    const a = '焦作市委书记葛巧红接受记者采访';
+    expect(ents(a, m.predict(a))).toContain('葛巧红/PERSON');
+    const b = '江泽民主席在北京会见了克林顿';
+    const eb = ents(b, m.predict(b));
+    expect(eb).toContain('江泽民/PERSON');
+    expect(eb).toContain('北京/LOC');
+    expect(eb).toContain('克林顿/PERSON');
+    const c = '河南理工大学的学生参加了活动';
+    expect(ents(c, m.predict(c))).toContain('河南理工大学/ORG');
+  });
+
+  it('gives exact offsets', () => {
+    for (const text of [
+      '焦作市委书记葛巧红接受记者采访',
+      '国务院总理李鹏今天在人民大会堂会见了日本首相桥本龙太郎。',
+      '  新华社北京１月５日电　中共中央政治局常委、国务院副总理朱镕基今天在上海考察。',
+    ]) {
+      const spans = m.predict(text);
+      checkOffsets(text, spans);
+      expect(spans.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('accepts segmenter tokens', () => {
+    const text = '江泽民主席在北京会见了克林顿';
+    const tokens = [
+      { start: 0, end: 3, pos: 'nr' },
+      { start: 3, end: 5, pos: 'n' },
+      { start: 5, end: 6, pos: 'p' },
+      { start: 6, end: 8, pos: 'ns' },
+      { start: 8, end: 10, pos: 'v' },
+      { start: 10, end: 11, pos: 'ul' },
+      { start: 11, end: 14, pos: 'nr' },
+    ];
+    const e = ents(text, m.predict(text, tokens));
+    expect(e).toContain('江泽民/PERSON');
+    expect(e).toContain('北京/LOC');
+  });
+
+  it('handles empty and odd input', () => {
+    expect(m.predict('')).toEqual([]);
+    for (const text of [
+      ' ',
+      '\u0000\u0001\u0002\t\n\r',
+      '😀😀😀江泽民😀在𠀀𠀁北京𪚥会见克林顿🇨🇳',
+      'Xi Jinping 在 2023 年访问了 Paris，与 Macron 会谈；iPhone15 售价 5999 元。',
+      '\ud800江泽民\udc00北京',
+      '。。。，，，！！！',
+      '１２３ＡＢＣ李鹏',
+    ]) {
+      const spans = m.predict(text);
+      checkOffsets(text, spans);
+    }
+    const t = '😀江泽民主席在北京会见了克林顿';
+    const e = ents(t, m.predict(t));
+    expect(e).toContain('江泽民/PERSON');
+    expect(e).toContain('北京/LOC');
+  });
+
+  it('handles a long line without punctuation', () => {
+    const unit = '江泽民主席在北京会见了克林顿总统双方讨论了中美关系𠀀';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const spans = m.predict(text);
+    checkOffsets(text, spans);
+    expect(spans.length).toBeGreaterThan(1000);
+    expect(spans.filter((s) => text.slice(s.start, s.end) === '北京').length).toBeGreaterThan(1000);
+  });
+
+  it('handles many short lines', () => {
+    const text = '李鹏\n'.repeat(5000);
+    checkOffsets(text, m.predict(text));
+  });
+});
+
+describe('gold readers and scoring', () => {
+  it('parses People’s Daily conventions', () => {
+    const rec = parsePdLine(
+      '19980101-01-001-004/m  中共中央/nt  总书记/n  江/nr  泽民/nr  会见/v  [中国/ns  国际/n  广播/vn  电台/n]nt  、/w  [邓/nr  小平/nr  理论/n]nz  中/j  美/j  关系/n  十五大/j',
+    );
+    expect(rec).toBeDefined();
+    const r = rec as NonNullable<typeof rec>;
+    expect(r.entities.map((e) => `${r.text.slice(e.start, e.end)}/${e.label}`)).toEqual([
+      '中共中央/ORG',
+      '江泽民/PERSON',
+      '中国国际广播电台/ORG',
+      '中/LOC',
+      '美/LOC',
+      '十五大/ORG',
+    ]);
+  });
+
+  it('scores exact spans', () => {
+    const gold = [
+      [
+        { start: 0, end: 2, label: 'PERSON' },
+        { start: 3, end: 5, label: 'LOC' },
+      ],
+    ];
+    const pred = [
+      [
+        { start: 0, end: 2, label: 'PERSON' },
+        { start: 3, end: 6, label: 'LOC' },
+      ],
+    ];
+    const r = evaluateSpans(gold, pred);
+    expect(r.micro.tp).toBe(1);
+    expect(r.micro.precision).toBeCloseTo(0.5);
+    expect(r.perLabel.PERSON.f1).toBeCloseTo(1);
+    expect(r.perLabel.LOC.f1).toBeCloseTo(0);
+  });
+});
