@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { registerAnnotate, registerSegment } from './commands/annotate.js';
+import { registerClean } from './commands/clean.js';
 import { registerDict } from './commands/dict.js';
 
 /** Builds the `zhtag` command line. Each command is a thin shell over the library in `src/index.ts`. */
@@ -22,5 +23,6 @@ export function createCli(argv: string[]): Argv {
   cli = registerAnnotate(cli);
   cli = registerSegment(cli);
   cli = registerDict(cli);
+  cli = registerClean(cli);
   return cli;
 }

@@ -75,6 +75,13 @@ export type {
   ReadOptions,
 } from './io/input.js';
 export { expandInputs, parseJsonlLine, readDocuments, readSources } from './io/input.js';
+export type { CorpusEntity, CorpusKeywordSummary, CorpusTerm } from './keywords/corpus.js';
+export { CorpusKeywords, idfWords } from './keywords/corpus.js';
+export type { KeywordMethod, KeywordOptions, KeywordResources } from './keywords/extract.js';
+export { DEFAULT_ALLOW_POS, KEYWORD_METHODS, KeywordExtractor } from './keywords/extract.js';
+export type { BuildIdfOptions } from './keywords/idf.js';
+export { buildIdf, bundledIdfPath, DocumentFrequencies, IdfTable } from './keywords/idf.js';
+export { loadStopWords, shippedStopWordsPath } from './keywords/stopwords.js';
 export type { PipelineOptions } from './pipeline.js';
 export { createPipeline, Pipeline } from './pipeline.js';
 export type { EngineName } from './segment/engines.js';

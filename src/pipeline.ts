@@ -4,6 +4,7 @@ import { type DictDiagnostic, Dictionary, type DictMatch } from './dictionary/di
 import type { DictEntry, TermFields } from './dictionary/entry.js';
 import { loadManifest } from './dictionary/manifest.js';
 import { ZhtagError } from './errors.js';
+import { KeywordExtractor, type KeywordOptions } from './keywords/extract.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { dictionariesDir, packageRoot } from './paths.js';
 import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
@@ -20,6 +21,10 @@ export interface PipelineOptions {
   manifest?: string | false;
   /** Match traditional characters against the simplified dictionaries (default true). */
   traditional?: boolean;
+  /** Keywords of `annotate`: method (`tfidf` | `textrank`), `top` (default 10), POS allow-list. */
+  keywords?: KeywordOptions;
+  /** IDF table (`word idf` lines, e.g. from `zhtag idf build`); default: the engine's bundled table. */
+  idf?: string;
 }
 
 /** Turns a dictionary match into an entity that says which entry (file:line) produced it. */
@@ -51,6 +56,8 @@ export class Pipeline {
   readonly dictionary: Dictionary;
   readonly engine: SegmentEngine;
   private readonly normalizer: Normalizer;
+  /** Loads the IDF table and stop words once; extraction reads no file. */
+  readonly keywordExtractor: KeywordExtractor;
 
   constructor(options: PipelineOptions = {}) {
     this.normalizer = createNormalizer({ traditional: options.traditional !== false });
@@ -72,6 +79,10 @@ export class Pipeline {
         displayPath: file,
       });
     }
+    this.keywordExtractor = new KeywordExtractor({
+      ...(options.idf !== undefined ? { idf: options.idf } : {}),
+      ...(options.keywords !== undefined ? { defaults: options.keywords } : {}),
+    });
   }
 
   /** Problems found while loading dictionaries (duplicates, conflicts, overrides). */
@@ -104,6 +115,7 @@ export class Pipeline {
     if (segmentation.overlapping.length > 0) {
       doc.spans = { overlapping: segmentation.overlapping.map((match) => entityFromMatch(text, match)) };
     }
+    doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);
     // Key order of the JSON record: id, text, tokens, entities, spans, keywords, then extra fields.
     return orderDoc(doc);
   }

@@ -15,15 +15,20 @@ export function zhtag(args: string[], options: { input?: string; cwd?: string } 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
 }
 
-/** Starts the built CLI and sends `signal` once `ready()` says so (checked every 20 ms). */
+/**
+ * Starts the built CLI, writes `input` to its stdin but leaves stdin open (so the run cannot finish on
+ * its own, however fast it is), and sends `signal` once `ready()` says so (checked every 20 ms).
+ */
 export function zhtagInterrupted(
   args: string[],
   cwd: string,
+  input: string,
   ready: () => boolean,
   signal: NodeJS.Signals = 'SIGINT',
 ): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
+    child.stdin.write(input);
     let stderr = '';
     child.stderr.on('data', (data) => {
       stderr += data;

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ZhtagError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
+
+/** The engine's bundled IDF table (jieba's `idf.txt`, MIT), used when no other table is given. */
+export function bundledIdfPath(): string {
+  return require.resolve('@node-rs/jieba/idf.txt');
+}
+
+/**
+ * Inverse document frequencies, in jieba's `word idf` line format.
+ *
+ * Words missing from the table do not get the median (which ranks a new slogan at random). Their
+ * document frequency is estimated from what the table does know:
+ * - a character's IDF is bounded above by the most common word containing it (a document holding the
+ *   word holds the character), so `charIdf(c) = min idf(word ∋ c)`;
+ * - an unseen word is assumed to occur where its parts co-occur, independently: its IDF is the sum of
+ *   its parts' IDF (known words for a merged phrase, characters otherwise), never below its rarest
+ *   part, and never above `ceiling`, the IDF of a word seen in a single document of the source corpus.
+ */
+export class IdfTable {
+  readonly source: string;
+  /** IDF of a word seen once in the source corpus: the most an estimate may give. */
+  readonly ceiling: number;
+  private readonly words: Map<string, number>;
+  private readonly chars = new Map<string, number>();
+
+  constructor(words: Map<string, number>, source: string) {
+    this.words = words;
+    this.source = source;
+    let ceiling = 0;
+    for (const [word, idf] of words) {
+      if (idf > ceiling) ceiling = idf;
+      for (const char of word) {
+        const known = this.chars.get(char);
+        if (known === undefined || idf < known) this.chars.set(char, idf);
+      }
+    }
+    this.ceiling = ceiling;
+  }
+
+  /** Reads a `word idf` file (blank lines and `#` comments skipped); errors name file and line. */
+  static load(path: string, displayPath = path): IdfTable {
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new ZhtagError(
+        'E_DICT_NOT_FOUND',
+        `${displayPath}: cannot read IDF table (${(error as Error).message})`,
+        {
+          file: displayPath,
+        },
+      );
+    }
+    return IdfTable.parse(content, displayPath);
+  }
+
+  static parse(content: string, displayPath: string): IdfTable {
+    const words = new Map<string, number>();
+    let lineNo = 0;
+    for (const rawLine of content.split('\n')) {
+      lineNo++;
+      const line = rawLine.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const space = line.lastIndexOf(' ');
+      const idf = space > 0 ? Number(line.slice(space + 1)) : Number.NaN;
+      if (!Number.isFinite(idf) || idf < 0) {
+        throw new ZhtagError('E_DICT_PARSE', `${displayPath}:${lineNo}: expected "word idf", got "${line}"`, {
+          file: displayPath,
+          line: lineNo,
+        });
+      }
+      words.set(line.slice(0, space).trim(), idf);
+    }
+    if (words.size === 0) {
+      throw new ZhtagError('E_DICT_PARSE', `${displayPath}: the IDF table is empty`, { file: displayPath });
+    }
+    return new IdfTable(words, displayPath);
+  }
+
+  /** The table's IDF of a word, or undefined when the word is unknown. */
+  known(word: string): number | undefined {
+    return this.words.get(word);
+  }
+
+  /** IDF of any word: the table's, else the estimate from its characters (see the class comment). */
+  of(word: string): number {
+    const known = this.words.get(word);
+    if (known !== undefined) return known;
+    const parts: number[] = [];
+    for (const char of word) parts.push(this.chars.get(char) ?? this.ceiling);
+    return this.combine(parts);
+  }
+
+  /** IDF of a phrase made of known parts (co-occurring independently), capped at the ceiling. */
+  ofPhrase(parts: readonly string[]): number {
+    const whole = this.words.get(parts.join(''));
+    if (whole !== undefined) return whole;
+    return this.combine(parts.map((part) => this.of(part)));
+  }
+
+  private combine(parts: number[]): number {
+    let sum = 0;
+    let rarest = 0;
+    for (const idf of parts) {
+      sum += idf;
+      if (idf > rarest) rarest = idf;
+    }
+    return Math.min(this.ceiling, Math.max(rarest, sum));
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+}
+
+/** Options of `buildIdf`. */
+export interface BuildIdfOptions {
+  /** Drop words seen in fewer documents (they get the estimate instead); default 2. */
+  minDf?: number;
+}
+
+/** Document frequencies counted one document at a time (memory grows with the vocabulary only). */
+export class DocumentFrequencies {
+  documents = 0;
+  private readonly df = new Map<string, number>();
+
+  add(words: Iterable<string>): void {
+    this.documents++;
+    for (const word of new Set(words)) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+  }
+
+  /** IDF lines `word ln(N/df)`, most specific first, in jieba's format (so jieba can read them too). */
+  toIdfLines(options: BuildIdfOptions = {}): string {
+    const minDf = options.minDf ?? 2;
+    if (this.documents === 0)
+      throw new ZhtagError('E_INPUT', 'cannot build an IDF table from an empty corpus');
+    const lines: Array<[string, number]> = [];
+    for (const [word, count] of this.df) {
+      if (count >= minDf) lines.push([word, Math.log(this.documents / count)]);
+    }
+    lines.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return lines.map(([word, idf]) => `${word} ${idf.toFixed(6)}\n`).join('');
+  }
+}
+
+/** IDF lines from the words of each document; see `DocumentFrequencies.toIdfLines`. */
+export function buildIdf(documents: Iterable<Iterable<string>>, options: BuildIdfOptions = {}): string {
+  const frequencies = new DocumentFrequencies();
+  for (const words of documents) frequencies.add(words);
+  return frequencies.toIdfLines(options);
+}
