@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { registerAnnotate, registerSegment } from './commands/annotate.js';
 import { registerClean } from './commands/clean.js';
 import { registerDict } from './commands/dict.js';
+import { registerServe } from './commands/serve.js';
 
 /** Builds the `zhtag` command line. Each command is a thin shell over the library in `src/index.ts`. */
 export function createCli(argv: string[]): Argv {
@@ -24,5 +25,6 @@ export function createCli(argv: string[]): Argv {
   cli = registerSegment(cli);
   cli = registerDict(cli);
   cli = registerClean(cli);
+  cli = registerServe(cli);
   return cli;
 }

@@ -86,4 +86,7 @@ export type { PipelineOptions } from './pipeline.js';
 export { createPipeline, Pipeline } from './pipeline.js';
 export type { EngineName } from './segment/engines.js';
 export { ENGINES, engineAvailable } from './segment/engines.js';
+export type { DictionariesReport } from './server/dictionaries.js';
+export type { ServerOptions } from './server/server.js';
+export { createServer } from './server/server.js';
 export type { Doc, DocInput, Entity, Keyword, Label, Span, Token } from './types.js';

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { packageRoot } from '../paths.js';
+import type { AppendedRow, TaskEnvelope, WorkerData, WorkerTask } from './protocol.js';
+
+/** The queue is full: the server is overloaded (HTTP 503). */
+export class PoolBusyError extends Error {}
+/** A task ran past the request timeout (HTTP 504); its worker is stopped and replaced. */
+export class PoolTimeoutError extends Error {}
+
+export interface PoolOptions {
+  workers: number;
+  /** Tasks allowed to wait for a worker; beyond that, `run` fails with `PoolBusyError`. */
+  maxQueue: number;
+  timeoutMs: number;
+}
+
+/**
+ * The compiled worker. Tests run this module from `src/` through vitest, but worker threads on
+ * Node 20 cannot load TypeScript, so from source the built `dist/` worker is used.
+ */
+function workerFile(): string {
+  const sibling = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const file = existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'server', 'worker.js');
+  if (!existsSync(file)) throw new Error(`zhtag: ${file} is missing; run "npm run build" first`);
+  return file;
+}
+
+/** One set of workers built from the same data, and the user-dictionary rows appended since. */
+interface Generation {
+  pool: Piscina<TaskEnvelope, string>;
+  appended: AppendedRow[];
+}
+
+/** Rows a generation carries before the next change starts a fresh one (each task carries them all). */
+const MAX_APPENDED = 256;
+
+/**
+ * A pool of worker threads, each with its own Pipeline. A term added to the user dictionary is sent
+ * with every later task (see `TaskEnvelope`), so whichever worker runs the next request loads it
+ * first. Replacing or removing a term starts a new generation of workers built from the rewritten
+ * file, so every worker holds exactly what a restart would load.
+ */
+export class TaggerPool {
+  private current: Generation;
+  private readonly retiring = new Set<Promise<void>>();
+
+  private constructor(
+    private readonly options: PoolOptions,
+    first: Generation,
+  ) {
+    this.current = first;
+  }
+
+  /** Starts a pool and waits until every worker has built its pipeline. */
+  static async start(options: PoolOptions, data: WorkerData): Promise<TaggerPool> {
+    return new TaggerPool(options, await TaggerPool.spawn(options, data));
+  }
+
+  private static async spawn(options: PoolOptions, data: WorkerData): Promise<Generation> {
+    const pool = new Piscina<TaskEnvelope, string>({
+      filename: workerFile(),
+      minThreads: options.workers,
+      maxThreads: options.workers,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      maxQueue: options.maxQueue,
+      workerData: data,
+    });
+    try {
+      // One ping per worker at once: each lands on a different thread and waits for its pipeline.
+      const ping: TaskEnvelope = { task: { kind: 'ping' }, appended: [] };
+      await Promise.all(Array.from({ length: options.workers }, () => pool.run(ping)));
+    } catch (error) {
+      await pool.destroy();
+      throw error;
+    }
+    return { pool, appended: [] };
+  }
+
+  /** Runs a task; rejects with `PoolBusyError` when the queue is full, `PoolTimeoutError` past the timeout. */
+  async run(task: WorkerTask): Promise<string> {
+    const { pool, appended } = this.current;
+    if (pool.queueSize >= this.options.maxQueue) {
+      throw new PoolBusyError(`server busy: ${pool.queueSize} requests waiting; retry later`);
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    try {
+      return await pool.run({ task, appended }, { signal: controller.signal });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new PoolTimeoutError(`request took longer than ${this.options.timeoutMs} ms and was stopped`);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Whether `append` can take another row, or the change should go through `replace`. */
+  get canAppend(): boolean {
+    return this.current.appended.length < MAX_APPENDED;
+  }
+
+  /** A row appended to the user dictionary: every task from now on carries it. */
+  append(row: AppendedRow): void {
+    this.current.appended.push(row);
+  }
+
+  /** Builds a new generation of workers from `data`, then routes new tasks to it; the old one drains. */
+  async replace(data: WorkerData): Promise<void> {
+    const next = await TaggerPool.spawn(this.options, data);
+    const previous = this.current.pool;
+    this.current = next;
+    const retired = previous.close().finally(() => this.retiring.delete(retired));
+    this.retiring.add(retired);
+  }
+
+  get stats(): { workers: number; queued: number; completed: number } {
+    const { pool } = this.current;
+    return { workers: pool.threads.length, queued: pool.queueSize, completed: pool.completed };
+  }
+
+  /** Waits for running and queued tasks, then stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all([this.current.pool.close(), ...this.retiring]);
+  }
+}

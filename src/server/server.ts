@@ -1,0 +1,282 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import { isZhtagError } from '../errors.js';
+import type { PipelineOptions } from '../pipeline.js';
+import { PoolBusyError, PoolTimeoutError, TaggerPool } from './pool.js';
+import type { WorkerData, WorkerTask } from './protocol.js';
+import { type DocumentsBody, describeValidation, documentsBody, termBody, termParams } from './schemas.js';
+import { type TermInput, UserDictionary } from './user-dict.js';
+
+/** Options of `createServer`. */
+export interface ServerOptions
+  extends Pick<PipelineOptions, 'engine' | 'dicts' | 'manifest' | 'traditional'> {
+  /** TSV file that runtime terms are written to and loaded from at start (created when missing). */
+  userDict?: string;
+  /** Worker threads, each with its own pipeline. Default: one less than the CPUs, at least 1. */
+  workers?: number;
+  /** When set, mutating endpoints need `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Largest request body in bytes (default 5 MiB); larger bodies get 413. */
+  bodyLimit?: number;
+  /** Per-request time limit for the tagging work in ms (default 30 s); past it: 504. */
+  timeoutMs?: number;
+  /** Requests allowed to wait for a worker (default 1024); past it: 503. */
+  maxQueue?: number;
+  /** Fastify's request log (pino) to stdout. Default false. */
+  logger?: boolean;
+}
+
+/** An error answered with its own status: `{"error": {"code", "message"}}`. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const sendError = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply.code(status).type('application/json').send({ error: { code, message } });
+
+function answer(error: FastifyError | Error, reply: FastifyReply, bodyLimit: number): FastifyReply {
+  if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message);
+  if (error instanceof PoolBusyError) return sendError(reply, 503, 'E_BUSY', error.message);
+  if (error instanceof PoolTimeoutError) return sendError(reply, 504, 'E_TIMEOUT', error.message);
+  if (isZhtagError(error) && (error.code === 'E_INPUT' || error.code === 'E_DICT_PARSE')) {
+    return sendError(reply, 400, error.code, error.message);
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const context = fastifyError.validationContext ?? 'body';
+    return sendError(reply, 400, 'E_INPUT', describeValidation(fastifyError.validation, context));
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendError(reply, 413, 'E_TOO_LARGE', `request body is larger than ${bodyLimit} bytes`);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return sendError(reply, 400, 'E_JSON', `body is not valid JSON: ${fastifyError.message}`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendError(reply, 400, 'E_JSON', 'body is empty; send a JSON object');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return sendError(reply, 415, 'E_MEDIA_TYPE', 'send the body as Content-Type: application/json');
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) return sendError(reply, status, 'E_REQUEST', fastifyError.message);
+  reply.log.error(error);
+  return sendError(reply, 500, 'E_INTERNAL', 'internal error; see the server log');
+}
+
+/** Compares digests, so the check takes the same time whatever the token given. */
+function tokenMatches(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The single and batch forms of a documents body, as one task. */
+function documentsTask(
+  kind: 'annotate' | 'segment' | 'entities' | 'keywords',
+  body: DocumentsBody,
+): WorkerTask {
+  if (body.documents !== undefined) {
+    if (body.text !== undefined || body.id !== undefined) {
+      throw new HttpError(
+        400,
+        'E_INPUT',
+        'give either "text" (one document) or "documents" (a batch), not both',
+      );
+    }
+    return { kind, batch: true, documents: body.documents };
+  }
+  if (body.text === undefined) {
+    throw new HttpError(400, 'E_INPUT', 'field "text" is required (or "documents" for a batch)');
+  }
+  return {
+    kind,
+    batch: false,
+    documents: [{ ...(body.id !== undefined ? { id: body.id } : {}), text: body.text }],
+  };
+}
+
+/**
+ * Builds the HTTP tagging API over the library: a fastify app whose tagging work runs in a pool of
+ * worker threads. Call `listen()` on the result; `close()` finishes requests in flight, then stops the pool.
+ */
+export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
+  const token = options.token || undefined;
+  const userDict = UserDictionary.open(options.userDict);
+  const pipeline: WorkerData['pipeline'] = {
+    ...(options.engine !== undefined ? { engine: options.engine } : {}),
+    ...(options.dicts !== undefined ? { dicts: options.dicts } : {}),
+    ...(options.manifest !== undefined ? { manifest: options.manifest } : {}),
+    ...(options.traditional !== undefined ? { traditional: options.traditional } : {}),
+  };
+  const workerData = (): WorkerData => ({
+    pipeline,
+    userDict: { content: userDict.text, displayPath: userDict.displayPath, header: userDict.header },
+  });
+  const pool = await TaggerPool.start(
+    {
+      workers: options.workers ?? Math.max(1, availableParallelism() - 1),
+      maxQueue: options.maxQueue ?? 1024,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    },
+    workerData(),
+  );
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    // Wrong types are errors, never coerced; unknown fields are errors, never dropped silently.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+  // Closing: responses still in flight end their connection, or an idle keep-alive socket would
+  // hold the close until its timeout. The pool stops after the last request.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onClose', async () => pool.close());
+  app.setErrorHandler((error, _request, reply) => answer(error as FastifyError, reply, bodyLimit));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'E_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'zhtag tagging API', version: '1', description: 'Annotate Chinese political news' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const requireToken = async (request: FastifyRequest) => {
+    if (token === undefined) return;
+    const header = request.headers.authorization ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+    if (!given || !tokenMatches(given, token)) {
+      throw new HttpError(
+        401,
+        'E_UNAUTHORIZED',
+        'this endpoint needs the header "Authorization: Bearer <token>"',
+      );
+    }
+  };
+  const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json').send(json);
+
+  // Dictionary changes run one at a time: each builds a new worker generation from the new user dictionary.
+  let mutations: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(change: () => Promise<T>): Promise<T> => {
+    const result = mutations.then(change);
+    mutations = result.catch(() => undefined);
+    return result;
+  };
+  // A rewrite of the file (replace, remove) starts a new worker generation built from it.
+  const rewriteUserDict = async (change: () => Promise<boolean>) => {
+    const snapshot = userDict.snapshot();
+    const result = await change();
+    try {
+      await pool.replace(workerData());
+    } catch (error) {
+      await userDict.restore(snapshot);
+      throw error;
+    }
+    return result;
+  };
+
+  app.get('/healthz', { schema: { description: 'Liveness: answers while workers are busy' } }, async () => ({
+    status: 'ok',
+    ...pool.stats,
+    userTerms: userDict.size,
+  }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const tagging = [
+    ['annotate', 'The Doc JSON of each document (tokens, entities, spans, keywords)'],
+    ['segment', 'Tokens of each document: {id?, text, tokens}'],
+    ['entities', 'Entities of each document: {id?, text, entities, spans?}, from the same Doc'],
+    ['keywords', 'Keywords of each document: {id?, keywords}, from the same Doc'],
+  ] as const;
+  for (const [kind, description] of tagging) {
+    app.post<{ Body: DocumentsBody }>(
+      `/v1/${kind}`,
+      { schema: { description: `${description}. A batch answers {documents: [...]}.`, body: documentsBody } },
+      async (request, reply) => sendJson(reply, await pool.run(documentsTask(kind, request.body))),
+    );
+  }
+
+  app.get(
+    '/v1/dictionaries',
+    { schema: { description: 'Loaded layers, files and entry counts' } },
+    async (_r, reply) => sendJson(reply, await pool.run({ kind: 'dictionaries' })),
+  );
+
+  app.post<{ Body: TermInput }>(
+    '/v1/dictionaries/terms',
+    {
+      onRequest: requireToken,
+      schema: {
+        description: 'Add (or replace) a user-dictionary term; the next request sees it',
+        body: termBody,
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request, reply) => {
+      const fields = userDict.validate(request.body);
+      const replaced = await serialized(async () => {
+        // A new term is one appended line that every later task carries; no worker is rebuilt.
+        const appended = pool.canAppend ? await userDict.append(fields) : undefined;
+        if (appended) pool.append(appended);
+        return appended ? false : rewriteUserDict(() => userDict.put(fields));
+      });
+      return reply.code(replaced ? 200 : 201).send({
+        term: fields,
+        replaced,
+        file: options.userDict ?? null,
+        persisted: options.userDict !== undefined,
+      });
+    },
+  );
+
+  app.delete<{ Params: { term: string } }>(
+    '/v1/dictionaries/terms/:term',
+    {
+      onRequest: requireToken,
+      schema: {
+        description: 'Remove a term from the user dictionary; the next request no longer sees it',
+        params: termParams,
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request) => {
+      const { term } = request.params;
+      const removed = await serialized(async () =>
+        userDict.has(term) ? rewriteUserDict(() => userDict.delete(term)) : false,
+      );
+      if (!removed) {
+        throw new HttpError(404, 'E_NOT_FOUND', `term "${term}" is not in the user dictionary`);
+      }
+      return {
+        term,
+        removed: true,
+        file: options.userDict ?? null,
+        persisted: options.userDict !== undefined,
+      };
+    },
+  );
+
+  return app;
+}
