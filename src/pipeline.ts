@@ -3,8 +3,12 @@ import { join, resolve } from 'node:path';
 import { type DictDiagnostic, Dictionary, type DictMatch } from './dictionary/dictionary.js';
 import type { DictEntry, TermFields } from './dictionary/entry.js';
 import { loadManifest } from './dictionary/manifest.js';
+import { linkOfficials } from './entities/officials.js';
+import { PlaceIndex } from './entities/places.js';
+import { recognizeEntities } from './entities/recognize.js';
 import { ZhtagError } from './errors.js';
 import { KeywordExtractor, type KeywordOptions } from './keywords/extract.js';
+import { NerModel } from './ner/model.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { dictionariesDir, packageRoot } from './paths.js';
 import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
@@ -21,6 +25,11 @@ export interface PipelineOptions {
   manifest?: string | false;
   /** Match traditional characters against the simplified dictionaries (default true). */
   traditional?: boolean;
+  /**
+   * Named entities (PERSON, TITLE, ORG, LOC) and officials: `true` (default) loads the shipped model
+   * `dictionaries/models/ner.bin.gz`, a path loads another, `false` keeps only dictionary entities.
+   */
+  ner?: boolean | string;
   /** Keywords of `annotate`: method (`tfidf` | `textrank`), `top` (default 10), POS allow-list. */
   keywords?: KeywordOptions;
   /** IDF table (`word idf` lines, e.g. from `zhtag idf build`); default: the engine's bundled table. */
@@ -46,7 +55,7 @@ export function entityFromMatch(text: string, match: DictMatch): Entity {
   return entity;
 }
 
-const RESERVED_FIELDS = new Set(['id', 'text', 'tokens', 'entities', 'spans', 'keywords']);
+const RESERVED_FIELDS = new Set(['id', 'text', 'tokens', 'entities', 'officials', 'spans', 'keywords']);
 
 /**
  * A pipeline built once from dictionaries and models, then run on many texts. It owns all its state:
@@ -56,6 +65,8 @@ export class Pipeline {
   readonly dictionary: Dictionary;
   readonly engine: SegmentEngine;
   private readonly normalizer: Normalizer;
+  private readonly model: NerModel | undefined;
+  private readonly places: PlaceIndex;
   /** Loads the IDF table and stop words once; extraction reads no file. */
   readonly keywordExtractor: KeywordExtractor;
 
@@ -79,6 +90,12 @@ export class Pipeline {
         displayPath: file,
       });
     }
+    const ner = options.ner ?? true;
+    this.model =
+      ner === false
+        ? undefined
+        : NerModel.load(ner === true ? join(dictionariesDir(), 'models', 'ner.bin.gz') : ner);
+    this.places = new PlaceIndex(this.dictionary);
     this.keywordExtractor = new KeywordExtractor({
       ...(options.idf !== undefined ? { idf: options.idf } : {}),
       ...(options.keywords !== undefined ? { defaults: options.keywords } : {}),
@@ -112,9 +129,26 @@ export class Pipeline {
     for (const [key, value] of Object.entries(source)) if (!RESERVED_FIELDS.has(key)) doc[key] = value;
 
     doc.entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
+    const spans: Record<string, Entity[]> = {};
     if (segmentation.overlapping.length > 0) {
-      doc.spans = { overlapping: segmentation.overlapping.map((match) => entityFromMatch(text, match)) };
+      spans.overlapping = segmentation.overlapping.map((match) => entityFromMatch(text, match));
     }
+    if (this.model) {
+      const recognized = recognizeEntities({
+        text,
+        normalized,
+        tokens: doc.tokens,
+        frozen: doc.entities,
+        dictionary: this.dictionary,
+        places: this.places,
+        model: this.model,
+        entityFromMatch,
+      });
+      doc.entities = recognized.entities;
+      if (recognized.nested.length > 0) spans.nested = recognized.nested;
+      doc.officials = linkOfficials(text, doc.entities, this.places);
+    }
+    if (Object.keys(spans).length > 0) doc.spans = spans;
     doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);
     // Key order of the JSON record: id, text, tokens, entities, spans, keywords, then extra fields.
     return orderDoc(doc);
@@ -139,6 +173,7 @@ function orderDoc(doc: Doc): Doc {
     entities: doc.entities,
     keywords: [],
   };
+  if (doc.officials) ordered.officials = doc.officials;
   if (doc.spans) ordered.spans = doc.spans;
   ordered.keywords = doc.keywords;
   for (const [key, value] of Object.entries(doc)) if (!RESERVED_FIELDS.has(key)) ordered[key] = value;

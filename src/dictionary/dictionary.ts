@@ -157,6 +157,11 @@ export class Dictionary {
     return this.resolve(this.frozen.findAll(normalized, from, to));
   }
 
+  /** Every occurrence of a soft (gazetteer) form in normalized text `[from, to)`. */
+  findSoft(normalized: string, from = 0, to = normalized.length): DictMatch[] {
+    return this.resolve(this.soft.findAll(normalized, from, to));
+  }
+
   /** The longest soft form made of whole pieces starting at `first` (see `Trie.longestOverPieces`). */
   softOverPieces(
     pieces: readonly string[],

@@ -1,0 +1,276 @@
+import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
+import type { DictEntry } from '../dictionary/entry.js';
+import { SURNAMES_1, SURNAMES_2 } from '../ner/lexicon.js';
+import type { NerModel } from '../ner/model.js';
+import type { Entity, Label, Token } from '../types.js';
+import type { PlaceIndex } from './places.js';
+
+/** What the entity stage reads. `frozen` are the dictionary entities already fixed (policy, user). */
+export interface RecognizeInput {
+  text: string;
+  normalized: string;
+  tokens: Token[];
+  frozen: Entity[];
+  dictionary: Dictionary;
+  places: PlaceIndex;
+  model?: NerModel;
+  entityFromMatch(text: string, match: DictMatch): Entity;
+}
+
+/** Sources, strongest first, for the tie-break after length. */
+const PRIORITY: Record<string, number> = { rule: 3, dictionary: 2, model: 1 };
+
+interface Candidate {
+  entity: Entity;
+  priority: number;
+}
+
+function priorityOf(entity: Entity): number {
+  if (entity.source.startsWith('rule:')) return PRIORITY.rule ?? 0;
+  return entity.source === 'model' ? (PRIORITY.model ?? 0) : (PRIORITY.dictionary ?? 0);
+}
+
+function make(
+  text: string,
+  start: number,
+  end: number,
+  label: Label,
+  source: string,
+  attrs: object = {},
+): Entity {
+  return { text: text.slice(start, end), start, end, label, source, ...attrs };
+}
+
+/** A generic body (省委, 市委, 市政府, ...) in the organizations gazetteer. */
+function genericBody(dictionary: Dictionary, form: string): DictEntry | undefined {
+  const entry = dictionary.lookupAll(form).find((e) => e.label === 'ORG');
+  return entry?.type === 'generic' ? entry : undefined;
+}
+
+/**
+ * Splits titles that begin with a generic body (市委书记 → 市委 + 书记, 省委副书记 → 省委 + 副书记) so
+ * the body can join a preceding place (焦作 + 市委 → 焦作市委). Returns the pieces, or undefined.
+ */
+function splitTitle(input: RecognizeInput, title: Entity): { body: Entity; rest: Entity } | undefined {
+  const { text, normalized, dictionary } = input;
+  for (let cut = Math.min(5, title.end - title.start - 1); cut >= 2; cut--) {
+    const body = genericBody(dictionary, normalized.slice(title.start, title.start + cut));
+    if (!body) continue;
+    const rest = dictionary
+      .lookupAll(normalized.slice(title.start + cut, title.end))
+      .find((e) => e.label === 'TITLE');
+    if (!rest) continue;
+    const attrs = { kind: body.attrs.kind, term: body.term, fullTitle: title.text };
+    return {
+      body: make(text, title.start, title.start + cut, 'ORG', 'rule:title-body', attrs),
+      rest: make(text, title.start + cut, title.end, 'TITLE', 'rule:title-body', {
+        term: rest.term,
+        type: rest.type,
+        official: rest.attrs.official,
+        fullTitle: title.text,
+      }),
+    };
+  }
+  return undefined;
+}
+
+/** Gazetteer matches that line up with token boundaries (soft terms never cut through a word). */
+function gazetteerCandidates(input: RecognizeInput): Entity[] {
+  const { text, normalized, tokens, dictionary } = input;
+  const starts = new Uint8Array(text.length + 1);
+  const ends = new Uint8Array(text.length + 1);
+  for (const token of tokens) {
+    starts[token.start] = 1;
+    ends[token.end] = 1;
+  }
+  const out: Entity[] = [];
+  for (const match of dictionary.findSoft(normalized)) {
+    const aligned = starts[match.start] === 1 && ends[match.end] === 1;
+    if (aligned) out.push(input.entityFromMatch(text, match));
+  }
+  return out;
+}
+
+const SURNAME_SET = new Set(SURNAMES_1);
+/**
+ * Characters that start the predicate after a name (王凯在洛阳, 姚兵到企业, 王刚介绍): a third
+ * character from this set ends the name at two.
+ */
+const AFTER_NAME = new Set(
+  '在到的和与是出主带作表介陪调会说指参同等汇接对为向从将就也都已又还要今昨讲视率赴看慰考察听致发强提'.split(
+    '',
+  ),
+);
+const CJK = /^[\u4e00-\u9fff]$/;
+
+/**
+ * A name written right after a title (市长助理王刚, 记者 陈学桦): a known surname and one or two
+ * given-name characters, where the model found no person. Source `rule:title-name`.
+ */
+function namesAfterTitles(
+  text: string,
+  tokens: Token[],
+  titles: Entity[],
+  modelPersons: Set<number>,
+): Entity[] {
+  const out: Entity[] = [];
+  const tokenAt = new Map(tokens.map((token) => [token.start, token]));
+  for (const title of titles) {
+    let start = title.end;
+    while (text[start] === ' ' || text[start] === '\u3000') start++;
+    if (modelPersons.has(start)) continue;
+    const two = text.slice(start, start + 2);
+    const surnameLength = SURNAMES_2.includes(two) ? 2 : SURNAME_SET.has(text[start] ?? '') ? 1 : 0;
+    if (surnameLength === 0) continue;
+    let end = start + surnameLength;
+    let given = 0;
+    while (given < 2 && CJK.test(text[end] ?? '') && !(given === 1 && AFTER_NAME.has(text[end] ?? ''))) {
+      end++;
+      given++;
+    }
+    if (given === 0) continue;
+    // A dictionary word that is not a name (张书记强调: 强调/v) is not a name however it starts.
+    const word = tokenAt.get(start);
+    if (word && word.end >= end && !word.pos.startsWith('nr') && word.pos !== 'x') continue;
+    out.push(make(text, start, end, 'PERSON', 'rule:title-name'));
+  }
+  return out;
+}
+
+/** A place directly followed by a generic body (焦作 + 市委, 河南省 + 政府) is one organization. */
+function composeOrganizations(input: RecognizeInput, places: Entity[], bodies: Entity[]): Entity[] {
+  const out: Entity[] = [];
+  const byEnd = new Map<number, Entity>();
+  for (const place of places) byEnd.set(place.end, place);
+  for (const body of bodies) {
+    // The place may end where the body starts (焦作|市委) or share its suffix character (焦作市|市委).
+    const sharing = byEnd.get(body.start + 1);
+    const place = byEnd.get(body.start) ?? (sharing && sharing.end - sharing.start > 2 ? sharing : undefined);
+    const division = place && input.places.get(place.code as string | undefined);
+    if (!place || !division) continue;
+    out.push(
+      make(input.text, place.start, body.end, 'ORG', 'rule:place-body', {
+        kind: body.kind,
+        term: `${division.name.replace(/[省市县区]$/, '')}${body.term as string}`,
+        jurisdiction: { name: division.name, code: division.code, level: division.level },
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The one rule that settles overlapping entities: the longest wins, then the stronger source
+ * (rule > dictionary > model), then the earliest. Frozen dictionary entities (policy and user
+ * terms) are placed first and always win. Losers go to `nested`.
+ */
+export function selectEntities(frozen: Entity[], candidates: Entity[], length: number) {
+  const taken = new Uint8Array(length);
+  for (const entity of frozen) taken.fill(1, entity.start, entity.end);
+  const ordered: Candidate[] = candidates.map((entity) => ({ entity, priority: priorityOf(entity) }));
+  ordered.sort(
+    (a, b) =>
+      b.entity.end - b.entity.start - (a.entity.end - a.entity.start) ||
+      b.priority - a.priority ||
+      a.entity.start - b.entity.start,
+  );
+  const kept: Entity[] = [...frozen];
+  const nested: Entity[] = [];
+  const seen = new Set<string>();
+  for (const { entity } of ordered) {
+    const key = `${entity.start}:${entity.end}:${entity.label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let free = true;
+    for (let i = entity.start; i < entity.end && free; i++) free = taken[i] === 0;
+    if (!free) {
+      nested.push(entity);
+      continue;
+    }
+    taken.fill(1, entity.start, entity.end);
+    kept.push(entity);
+  }
+  const byStart = (a: Entity, b: Entity) => a.start - b.start || a.end - b.end;
+  return { entities: kept.sort(byStart), nested: nested.sort(byStart) };
+}
+
+/**
+ * Short references to a person named earlier: a surname and a title (张书记, 李省长) become a
+ * PERSON with `refersTo`; a full name seen before gets `refersTo` its first mention.
+ */
+function linkReferences(text: string, entities: Entity[]): Entity[] {
+  const firstByName = new Map<string, Entity>();
+  const out: Entity[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i] as Entity;
+    if (entity.label === 'PERSON') {
+      const first = firstByName.get(entity.text);
+      if (first) entity.refersTo = { text: first.text, start: first.start, end: first.end };
+      else firstByName.set(entity.text, entity);
+    }
+    const previous = out[out.length - 1];
+    const surnameStart = entity.start - 1;
+    // The model may tag the lone surname (张|书记) as a person: the reference replaces it.
+    const loneSurname =
+      previous?.label === 'PERSON' && previous.start === surnameStart && previous.end === entity.start;
+    if (
+      entity.label === 'TITLE' &&
+      entity.official !== 'no' &&
+      surnameStart >= 0 &&
+      (!previous || previous.end <= surnameStart || loneSurname)
+    ) {
+      const surname = text[surnameStart] ?? '';
+      const person = [...firstByName.values()].find(
+        (p) => p.text.length >= 2 && p.text.startsWith(surname) && p.end <= surnameStart,
+      );
+      if (person) {
+        if (loneSurname) out.pop();
+        out.push(
+          make(text, surnameStart, entity.end, 'PERSON', 'rule:surname-title', {
+            refersTo: { text: person.text, start: person.start, end: person.end },
+            title: entity.term ?? entity.text,
+          }),
+        );
+        continue;
+      }
+    }
+    out.push(entity);
+  }
+  return out;
+}
+
+/** The entity stage: gazetteers, composition rules and the statistical model, settled by one rule. */
+export function recognizeEntities(input: RecognizeInput): { entities: Entity[]; nested: Entity[] } {
+  const gazetteer = gazetteerCandidates(input);
+  const candidates: Entity[] = [];
+  const titles: Entity[] = [];
+  for (const entity of gazetteer) {
+    if (entity.label !== 'TITLE') {
+      candidates.push(entity);
+      continue;
+    }
+    const split = splitTitle(input, entity);
+    if (split) titles.push(split.body, split.rest);
+    else candidates.push(entity);
+  }
+  candidates.push(...titles);
+  const places = gazetteer.filter((e) => e.label === 'LOC');
+  const bodies = [
+    ...titles.filter((e) => e.label === 'ORG'),
+    ...gazetteer.filter((e) => e.label === 'ORG' && e.type === 'generic'),
+  ];
+  candidates.push(...composeOrganizations(input, places, bodies));
+  const modelPersons = new Set<number>();
+  if (input.model) {
+    for (const span of input.model.predict(input.text, input.tokens)) {
+      candidates.push(
+        make(input.text, span.start, span.end, span.label, 'model', { score: Number(span.score.toFixed(3)) }),
+      );
+      if (span.label === 'PERSON') modelPersons.add(span.start);
+    }
+  }
+  const allTitles = candidates.filter((e) => e.label === 'TITLE');
+  candidates.push(...namesAfterTitles(input.text, input.tokens, allTitles, modelPersons));
+  const { entities, nested } = selectEntities(input.frozen, candidates, input.text.length);
+  return { entities: linkReferences(input.text, entities), nested };
+}
