@@ -1,0 +1,247 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ZhtagError } from '../errors.js';
+import { dictionariesDir } from '../paths.js';
+import type { Doc, Entity } from '../types.js';
+
+/** A counted item: mentions, and documents mentioning it. */
+export interface Tally {
+  name: string;
+  count: number;
+  documents: number;
+}
+
+export interface OfficialTally extends Tally {
+  /** Titles seen with this person, most frequent first. */
+  titles: Array<{ title: string; count: number }>;
+  organizations: string[];
+  jurisdictions: string[];
+}
+
+export interface PlaceTally extends Tally {
+  code: string;
+  province?: string;
+}
+
+/** What `zhtag report` computes over annotated JSONL files. */
+export interface CorpusReport {
+  files: string[];
+  documents: number;
+  errors: number;
+  characters: number;
+  officials: OfficialTally[];
+  people: Tally[];
+  organizations: Tally[];
+  places: { provinces: PlaceTally[]; cities: PlaceTally[]; unresolved: Tally[] };
+  policyTerms: Array<Tally & { type?: string }>;
+  keywords: Array<Tally & { weight: number }>;
+  labels: Record<string, number>;
+}
+
+export interface ReportOptions {
+  /** Items kept per list (default 30). */
+  top?: number;
+}
+
+interface Counter {
+  count: number;
+  documents: number;
+  lastDoc: number;
+}
+
+class TallyMap<T extends object = object> {
+  readonly items = new Map<string, Counter & { extra: T }>();
+  constructor(private readonly init: () => T) {}
+  add(key: string, doc: number, weight = 1): T {
+    let item = this.items.get(key);
+    if (!item) {
+      item = { count: 0, documents: 0, lastDoc: -1, extra: this.init() };
+      this.items.set(key, item);
+    }
+    item.count += weight;
+    if (item.lastDoc !== doc) {
+      item.documents++;
+      item.lastDoc = doc;
+    }
+    return item.extra;
+  }
+  top(n: number, by: 'count' | 'documents' = 'count'): Array<Tally & { extra: T }> {
+    return [...this.items.entries()]
+      .map(([name, c]) => ({ name, count: c.count, documents: c.documents, extra: c.extra }))
+      .sort((a, b) => b[by] - a[by] || b.count - a.count || (a.name < b.name ? -1 : 1))
+      .slice(0, n);
+  }
+}
+
+/** Division names and levels by GB/T 2260 code, from the shipped gazetteer. */
+function loadDivisions(): Map<string, { name: string; level: string }> {
+  const divisions = new Map<string, { name: string; level: string }>();
+  const lines = readFileSync(join(dictionariesDir(), 'gazetteer', 'places.tsv'), 'utf8').split('\n');
+  let header: string[] | undefined;
+  for (const line of lines) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const cells = line.split('\t');
+    if (!header) {
+      header = cells;
+      continue;
+    }
+    const row = Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']));
+    if (row.code) divisions.set(row.code, { name: row.term ?? '', level: row.level ?? '' });
+  }
+  return divisions;
+}
+
+const spanText = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+    ? (value as { text: string }).text
+    : undefined;
+
+const nameOf = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string'
+    ? (value as { name: string }).name
+    : undefined;
+
+/**
+ * Accumulates a report one document at a time (memory grows with distinct names, not with the corpus).
+ * Labels are whatever the documents hold: an entity stage that is not there simply leaves its lists empty.
+ */
+export class ReportBuilder {
+  private documents = 0;
+  private errors = 0;
+  private characters = 0;
+  private readonly labels: Record<string, number> = {};
+  private readonly officials = new TallyMap(() => ({
+    titles: new Map<string, number>(),
+    organizations: new Set<string>(),
+    jurisdictions: new Set<string>(),
+  }));
+  private readonly people = new TallyMap(() => ({}));
+  private readonly organizations = new TallyMap(() => ({}));
+  private readonly provinces = new TallyMap(() => ({}));
+  private readonly cities = new TallyMap(() => ({}));
+  private readonly unresolved = new TallyMap(() => ({}));
+  private readonly policy = new TallyMap(() => ({ type: undefined as string | undefined }));
+  private readonly keywords = new TallyMap(() => ({ weight: 0 }));
+  private divisions: Map<string, { name: string; level: string }> | undefined;
+  private readonly files: string[] = [];
+
+  addFile(file: string): void {
+    this.files.push(file);
+  }
+
+  addError(): void {
+    this.errors++;
+  }
+
+  add(doc: Doc): void {
+    const n = this.documents++;
+    this.characters += doc.text.length;
+    for (const entity of doc.entities ?? []) {
+      this.labels[entity.label] = (this.labels[entity.label] ?? 0) + 1;
+      if (entity.label === 'PERSON') this.people.add(entity.text, n);
+      else if (entity.label === 'ORG') this.organizations.add(String(entity.name ?? entity.text), n);
+      else if (entity.label === 'LOC') this.addPlace(entity, n);
+      else if (entity.label === 'POLICY') {
+        const extra = this.policy.add(String(entity.term ?? entity.text), n);
+        if (typeof entity.type === 'string') extra.type ??= entity.type;
+      }
+    }
+    for (const official of Array.isArray(doc.officials) ? doc.officials : []) {
+      const record = official as Record<string, unknown>;
+      const person = spanText(record.person);
+      if (!person) continue;
+      const extra = this.officials.add(person, n);
+      const title = nameOf(record.title) ?? spanText(record.title);
+      if (title) extra.titles.set(title, (extra.titles.get(title) ?? 0) + 1);
+      const organization = nameOf(record.organization) ?? spanText(record.organization);
+      if (organization) extra.organizations.add(organization);
+      const jurisdiction = (record.jurisdiction as { name?: unknown } | undefined)?.name;
+      if (typeof jurisdiction === 'string') extra.jurisdictions.add(jurisdiction);
+    }
+    for (const keyword of doc.keywords ?? []) this.keywords.add(keyword.term, n, 1).weight += keyword.weight;
+  }
+
+  private addPlace(entity: Entity, doc: number): void {
+    const code = typeof entity.code === 'string' && /^\d{6}$/.test(entity.code) ? entity.code : undefined;
+    if (!code) {
+      this.unresolved.add(entity.text, doc);
+      return;
+    }
+    this.divisions ??= loadDivisions();
+    const province = `${code.slice(0, 2)}0000`;
+    this.provinces.add(province, doc);
+    const city = `${code.slice(0, 4)}00`;
+    if (city !== province && this.divisions.has(city)) this.cities.add(city, doc);
+  }
+
+  build(options: ReportOptions = {}): CorpusReport {
+    const top = options.top ?? 30;
+    const name = (code: string) => this.divisions?.get(code)?.name ?? code;
+    const plain = ({ name, count, documents }: Tally) => ({ name, count, documents });
+    return {
+      files: this.files,
+      documents: this.documents,
+      errors: this.errors,
+      characters: this.characters,
+      officials: this.officials.top(top).map((item) => ({
+        ...plain(item),
+        titles: [...item.extra.titles.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([title, count]) => ({ title, count })),
+        organizations: [...item.extra.organizations],
+        jurisdictions: [...item.extra.jurisdictions],
+      })),
+      people: this.people.top(top).map(plain),
+      organizations: this.organizations.top(top).map(plain),
+      places: {
+        provinces: this.provinces
+          .top(top)
+          .map((item) => ({ ...plain(item), code: item.name, name: name(item.name) })),
+        cities: this.cities.top(top).map((item) => ({
+          ...plain(item),
+          code: item.name,
+          name: name(item.name),
+          province: name(`${item.name.slice(0, 2)}0000`),
+        })),
+        unresolved: this.unresolved.top(top).map(plain),
+      },
+      policyTerms: this.policy.top(top).map((item) => ({
+        ...plain(item),
+        ...(item.extra.type ? { type: item.extra.type } : {}),
+      })),
+      keywords: this.keywords
+        .top(top, 'documents')
+        .map((item) => ({ ...plain(item), weight: Math.round(item.extra.weight * 1000) / 1000 })),
+      labels: this.labels,
+    };
+  }
+}
+
+/** Builds a report from annotated JSONL files (zhtag records; error records are counted). */
+export async function buildReport(files: string[], options: ReportOptions = {}): Promise<CorpusReport> {
+  const builder = new ReportBuilder();
+  for (const file of files) {
+    builder.addFile(file);
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch (error) {
+        throw new ZhtagError('E_INPUT', `${file}:${lineNo}: invalid JSON (${(error as Error).message})`);
+      }
+      if (record.error !== undefined) builder.addError();
+      else if (typeof record.text === 'string' && Array.isArray(record.entities)) builder.add(record as Doc);
+      else
+        throw new ZhtagError(
+          'E_INPUT',
+          `${file}:${lineNo}: not a zhtag record (needs "text" and "entities")`,
+        );
+    }
+  }
+  return builder.build(options);
+}
