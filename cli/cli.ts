@@ -2,6 +2,9 @@ import yargs, { type Argv } from 'yargs';
 import { registerAnnotate, registerSegment } from './commands/annotate.js';
 import { registerClean } from './commands/clean.js';
 import { registerDict } from './commands/dict.js';
+import { registerEval } from './commands/eval.js';
+import { registerIdf } from './commands/idf.js';
+import { registerKeywords } from './commands/keywords.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 
@@ -25,8 +28,11 @@ export function createCli(argv: string[]): Argv {
   cli = registerAnnotate(cli);
   cli = registerSegment(cli);
   cli = registerDict(cli);
+  cli = registerKeywords(cli);
+  cli = registerIdf(cli);
   cli = registerClean(cli);
   cli = registerReport(cli);
   cli = registerServe(cli);
+  cli = registerEval(cli);
   return cli;
 }

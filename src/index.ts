@@ -28,6 +28,7 @@ export {
   dictionaryStats,
   importCandidates,
   listTerms,
+  loadDictionarySet,
   removeTerm,
 } from './dictionary/edit.js';
 export type { DictEntry, LayerName, MatchMode, TermFields } from './dictionary/entry.js';
@@ -42,6 +43,9 @@ export { watchDictionaries } from './dictionary/watch.js';
 export type { DiscoverDocument } from './discover/corpus.js';
 export type { Candidate, CandidateSignals, DiscoverOptions } from './discover/discover.js';
 export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover/discover.js';
+export type { NerEvaluation } from './entities/evaluate.js';
+export { evaluateNer, formatEvaluation } from './entities/evaluate.js';
+export type { Jurisdiction, Official } from './entities/officials.js';
 export type { ErrorCode } from './errors.js';
 export { isZhtagError, ZhtagError } from './errors.js';
 export { bratConf, bratName, toBratAnn } from './export/brat.js';
