@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:corpus`: `zhtag annotate` over a corpus of >= 20 MB with --jobs 1 and --jobs 2:
+ * documents/s, MB/s, the scaling ratio, peak RSS and RSS through the run (flat memory = no growth).
+ * The corpus is built at bench time from People's Daily 1998 (../shared/data/pd1998, never shipped),
+ * one document per article, repeated until big enough; without that folder the bench says so and stops.
+ *
+ *   npm run bench:corpus [-- --mb 20] [--jobs 1,2] [--ner on|off] [--json]
+ * `--ner off` measures the dictionary stage alone (segmentation, policy terms, keywords).
+ * Each configuration runs in its own process (so peak RSS is its own) through `annotateCorpus`, the
+ * function behind `zhtag annotate`, writing JSONL to a temporary file as the CLI does.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { annotateCorpus } from '../src/index.js';
+
+const { values } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '20' },
+    jobs: { type: 'string', default: '1,2' },
+    json: { type: 'boolean', default: false },
+    data: { type: 'string' },
+    child: { type: 'string' },
+    corpus: { type: 'string' },
+    ner: { type: 'string', default: 'on' },
+  },
+});
+
+/** Articles of the PKU-annotated file: paragraphs grouped by their id prefix, tags and brackets dropped. */
+function articles(path: string): string[] {
+  const byArticle = new Map<string, string[]>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const [id, ...tokens] = line.trim().split(/\s+/);
+    if (!id || tokens.length === 0) continue;
+    const article = id.replace(/\/m$/, '').split('-').slice(0, 3).join('-');
+    const text = tokens.map((t) => t.replace(/^\[/, '').replace(/\/[A-Za-z]+(\][A-Za-z]+)?$/, '')).join('');
+    const paragraphs = byArticle.get(article) ?? [];
+    paragraphs.push(text);
+    byArticle.set(article, paragraphs);
+  }
+  return [...byArticle.values()].map((paragraphs) => paragraphs.join('\n'));
+}
+
+async function buildCorpus(
+  file: string,
+  megabytes: number,
+  source: string,
+): Promise<{ docs: number; bytes: number }> {
+  const texts = articles(source);
+  const out = createWriteStream(file);
+  let bytes = 0;
+  let docs = 0;
+  for (let round = 0; bytes < megabytes * 1024 * 1024; round++) {
+    for (const [i, text] of texts.entries()) {
+      const line = `${JSON.stringify({ id: `r${round}-a${i}`, text })}\n`;
+      if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+      bytes += Buffer.byteLength(text);
+      docs++;
+    }
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return { docs, bytes };
+}
+
+interface RunResult {
+  jobs: number;
+  documents: number;
+  errors: number;
+  textMB: number;
+  seconds: number;
+  docsPerSecond: number;
+  mbPerSecond: number;
+  peakRssMB: number;
+  /** RSS sampled at 10%, 20%, ... 100% of the documents: flat means no growth. */
+  rssByDecileMB: number[];
+}
+
+/** One configuration, in this (child) process. */
+async function runChild(
+  corpus: string,
+  jobs: number,
+  textBytes: number,
+  totalDocs: number,
+): Promise<RunResult> {
+  const output = join(mkdtempSync(join(tmpdir(), 'zhtag-bench-out-')), 'out.jsonl');
+  const rssByDecile: number[] = [];
+  const started = performance.now();
+  const summary = await annotateCorpus({
+    inputs: [corpus],
+    output,
+    jobs,
+    pipeline: { ner: values.ner !== 'off' },
+    onProgress: (p) => {
+      const decile = Math.floor(((p.documentsOut + p.errors) / totalDocs) * 10);
+      while (rssByDecile.length < decile) rssByDecile.push(process.memoryUsage().rss / 2 ** 20);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(output, { force: true });
+  return {
+    jobs,
+    documents: summary.documentsOut,
+    errors: summary.errors,
+    textMB: textBytes / 2 ** 20,
+    seconds,
+    docsPerSecond: summary.documentsOut / seconds,
+    mbPerSecond: textBytes / 2 ** 20 / seconds,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    rssByDecileMB: rssByDecile.map((mb) => Math.round(mb)),
+  };
+}
+
+async function main(): Promise<void> {
+  if (values.child && values.corpus) {
+    const [jobs, bytes, docs] = values.child.split(',').map(Number);
+    const result = await runChild(values.corpus, jobs ?? 1, bytes ?? 0, docs ?? 1);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const dataDir = resolve(
+    values.data ?? process.env.ZHTAG_DATA ?? join(process.cwd(), '..', 'shared', 'data'),
+  );
+  const source = join(dataDir, 'pd1998', '199801-01to25.txt');
+  if (!existsSync(source)) {
+    process.stdout.write(`bench:corpus skipped: ${source} not found (set --data or ZHTAG_DATA)\n`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'zhtag-bench-corpus-'));
+  const corpus = join(dir, 'corpus.jsonl');
+  const { docs, bytes } = await buildCorpus(corpus, Number(values.mb), source);
+  const results: RunResult[] = [];
+  for (const jobs of values.jobs.split(',').map(Number)) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(import.meta.url),
+        '--child',
+        `${jobs},${bytes},${docs}`,
+        '--corpus',
+        corpus,
+        '--ner',
+        values.ner,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    if (child.status !== 0) throw new Error(`bench child (--jobs ${jobs}) failed: ${child.stderr}`);
+    results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as RunResult);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const base = results[0];
+  const report = {
+    corpus: { documents: docs, textMB: bytes / 2 ** 20, fileMB: statSync(source).size / 2 ** 20 },
+    results,
+    scaling: results.map((r) => (base ? base.seconds / r.seconds : 0)),
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `corpus: ${docs} documents (NER ${values.ner}), ${(bytes / 2 ** 20).toFixed(1)} MB of text (UTF-8), People's Daily 1998 repeated`,
+    'jobs  seconds  docs/s   MB/s  scaling  peak RSS MB  RSS by decile (MB)',
+    ...results.map(
+      (r, i) =>
+        `${String(r.jobs).padStart(4)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.docsPerSecond.toFixed(0).padStart(6)}  ${r.mbPerSecond.toFixed(3).padStart(5)}  ${(report.scaling[i] ?? 0).toFixed(2).padStart(7)}x  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.rssByDecileMB.join(' ')}`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();
