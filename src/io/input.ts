@@ -148,7 +148,9 @@ export async function expandInputs(paths: string[]): Promise<InputSource[]> {
         sources.push({ path: file, size: (await stat(file)).size });
       }
     } else if (!info && isDynamicPattern(path)) {
-      const matches = (await glob(path, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(path) })).sort();
+      const matches = (
+        await glob(path, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(path) })
+      ).sort();
       if (matches.length === 0) sources.push({ path, error: `${path}: no file matches this pattern` });
       for (const file of matches) sources.push({ path: file, size: (await stat(file)).size });
     } else {
