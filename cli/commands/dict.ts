@@ -4,13 +4,13 @@ import {
   addTerm,
   candidatesToTsv,
   checkDictionariesWithForcing,
-  createPipeline,
   type DictionarySet,
   type DiscoverDocument,
   dictionaryStats,
   discoverTerms,
   importCandidates,
   listTerms,
+  loadDictionarySet,
   readDocuments,
   removeTerm,
   type TermFields,
@@ -235,9 +235,7 @@ export function registerDict<T>(cli: Argv<T>): Argv<T> {
                 describe: 'Write the TSV here instead of stdout',
               }),
           guarded(async (args) => {
-            const pipelineOptions: { manifest?: string; dicts: string[] } = { dicts: args.dict };
-            if (args.manifest !== undefined) pipelineOptions.manifest = args.manifest;
-            const pipeline = createPipeline(pipelineOptions);
+            const dictionary = loadDictionarySet(setOf(args));
             const documents: DiscoverDocument[] = [];
             for await (const record of readDocuments(args.files as string[])) {
               if (record.kind === 'error') process.stderr.write(`zhtag: ${record.error.message}\n`);
@@ -247,7 +245,7 @@ export function registerDict<T>(cli: Argv<T>): Argv<T> {
               top: args.top,
               includeKnown: args.includeKnown,
               minCount: args.minCount,
-              dictionary: pipeline.dictionary,
+              dictionary,
             });
             const tsv = candidatesToTsv(candidates, args.includeKnown);
             if (args.output) writeFileSync(args.output, tsv);

@@ -87,6 +87,11 @@ function loadSet(set: DictionarySet, replace?: { path: string; content: string; 
   return { dictionary, spec: replaced };
 }
 
+/** Loads a dictionary set into a fresh `Dictionary` (no engine, no models: for tools and discovery). */
+export function loadDictionarySet(set: DictionarySet = {}): Dictionary {
+  return loadSet(set).dictionary;
+}
+
 /** The entries of a dictionary set, optionally only those of one type or matching a substring. */
 export function listTerms(
   set: DictionarySet = {},

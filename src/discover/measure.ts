@@ -1,5 +1,5 @@
 import { type Corpus, documentAt, isTermChar, QUOTE_PAIRS } from './corpus.js';
-import { LEFT_TRIGGERS, RIGHT_TRIGGERS } from './signals.js';
+import { LEFT_TRIGGERS, RIGHT_TRIGGERS, WEAK_LEFT_TRIGGERS } from './signals.js';
 
 /** What one pass over the corpus learns about a candidate string. */
 export interface CandidateStats {
@@ -9,8 +9,10 @@ export interface CandidateStats {
   df: number;
   /** Occurrences inside matching quotes. */
   quoted: number;
-  /** Occurrences with a trigger verb before or a policy noun after. */
+  /** Occurrences with a trigger verb before or a policy noun after (weak triggers count half). */
   inContext: number;
+  /** Occurrences that are an item of a 、-separated list (减员增效、下岗分流). */
+  listed: number;
   left: Map<string, number>;
   right: Map<string, number>;
   /** Occurrences next to punctuation or a line edge: each counts as a distinct neighbour. */
@@ -49,6 +51,7 @@ export function measure(corpus: Corpus, candidates: Iterable<string>): Measureme
       df: 0,
       quoted: 0,
       inContext: 0,
+      listed: 0,
       left: new Map(),
       right: new Map(),
       leftEdges: 0,
@@ -104,16 +107,25 @@ function record(corpus: Corpus, entry: CandidateStats, start: number, doc: numbe
   }
   const before = text[start - 1];
   const after = text[end];
-  if (before !== undefined && isTermChar(before.charCodeAt(0))) {
+  // A trigger verb (实施|…) is a known word boundary: it counts as an edge, not a neighbour, or a
+  // term always named after the same verb would look like a fragment. (Not so on the right: 邓小平理论
+  // before 伟大旗帜 would make 邓小平理论伟大 look free.)
+  const quoteBefore = before !== undefined && QUOTE_PAIRS.has(before) ? 1 : 0;
+  const closeAfter = after !== undefined && QUOTE_PAIRS.get(before ?? '') === after;
+  const triggered = (t: string) => text.startsWith(t, start - quoteBefore - t.length);
+  const hasLeft = LEFT_TRIGGERS.some(triggered);
+  const weakLeft = !hasLeft && WEAK_LEFT_TRIGGERS.some(triggered);
+  const hasRight = RIGHT_TRIGGERS.some((t) => text.startsWith(t, end + (closeAfter ? 1 : 0)));
+  if (before !== undefined && isTermChar(before.charCodeAt(0)) && !hasLeft && !weakLeft) {
     entry.left.set(before, (entry.left.get(before) ?? 0) + 1);
   } else entry.leftEdges++;
   if (after !== undefined && isTermChar(after.charCodeAt(0))) {
     entry.right.set(after, (entry.right.get(after) ?? 0) + 1);
   } else entry.rightEdges++;
-  if (before !== undefined && after !== undefined && QUOTE_PAIRS.get(before) === after) entry.quoted++;
-  const hasLeft = LEFT_TRIGGERS.some((t) => text.startsWith(t, start - t.length));
-  const hasRight = !hasLeft && RIGHT_TRIGGERS.some((t) => text.startsWith(t, end));
+  if (closeAfter) entry.quoted++;
   if (hasLeft || hasRight) entry.inContext++;
+  else if (weakLeft) entry.inContext += 0.5;
+  if (before === '、' || after === '、') entry.listed++;
 }
 
 /** Entropy (bits) of the neighbours of a string; each edge occurrence counts as its own neighbour. */

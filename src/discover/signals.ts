@@ -33,23 +33,34 @@ export const POLICY_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
 export const LEFT_TRIGGERS = [
   '实施',
   '开展',
-  '推进',
   '落实',
   '坚持',
   '贯彻',
   '实行',
   '推行',
   '深化',
-  '搞好',
-  '抓好',
   '启动',
   '响应',
   '践行',
   '弘扬',
   '发扬',
-  '学习',
   '高举',
   '锚定',
+  '打好',
+];
+
+/** Verbs that govern policy terms and ordinary nouns alike (加强管理): half the weight of the above. */
+export const WEAK_LEFT_TRIGGERS = [
+  '加强',
+  '加快',
+  '加大',
+  '做好',
+  '推动',
+  '实现',
+  '推进',
+  '搞好',
+  '抓好',
+  '学习',
 ];
 
 /** Nouns that follow a policy term: …战略, …方针, …活动. */
@@ -75,6 +86,8 @@ export const RIGHT_TRIGGERS = [
   '模式',
   '攻坚',
   '工作',
+  '力度',
+  '步伐',
 ];
 
 /** Numerals that lead a slogan; 百/千/万 only follow them (百/千/万 first makes a quantity: 万多, 千方百计). */
@@ -192,7 +205,7 @@ export function afterTriggers(corpus: Corpus, out: Map<string, number>, maxLengt
   const { text } = corpus;
   forEachRun(text, (start, end) => {
     for (let i = start; i < end - 3; i++) {
-      const trigger = LEFT_TRIGGERS.find((t) => text.startsWith(t, i));
+      const trigger = [...LEFT_TRIGGERS, ...WEAK_LEFT_TRIGGERS].find((t) => text.startsWith(t, i));
       if (!trigger) continue;
       const from = i + trigger.length;
       for (let length = 2; length <= maxLength && from + length <= end; length++) {
@@ -201,6 +214,15 @@ export function afterTriggers(corpus: Corpus, out: Map<string, number>, maxLengt
           propose(out, term);
       }
     }
+  });
+}
+
+/** Four-character items of 、-lists (下岗分流、减员增效、实施再就业工程): the whole run between punctuation. */
+export function listItems(corpus: Corpus, out: Map<string, number>): void {
+  const { text } = corpus;
+  forEachRun(text, (start, end) => {
+    if (end - start === 4 && (text[start - 1] === '、' || text[end] === '、'))
+      propose(out, text.slice(start, end));
   });
 }
 
@@ -234,6 +256,8 @@ export const LEADING_WORDS = [
   '加大',
   '促进',
   '要',
+  '不',
+  '用',
 ];
 
 /** Suffixes that also end ordinary compounds (体育活动, 运行机制, 发展战略): they count after 3+ characters. */
