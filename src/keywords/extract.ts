@@ -88,7 +88,7 @@ export class KeywordExtractor {
             units.map((unit) => isContentUnit(unit, this.stopWords)),
             candidates.values(),
           )
-        : scoreTfIdf(candidates.values(), this.idf);
+        : scoreTfIdf(candidates, this.idf);
     return selectKeywords(candidates, scores, top);
   }
 }

@@ -34,18 +34,18 @@ const HEAD_TAG = /^(n|nr|nrt|ns|nt|nz|nw|vn|an|j|l|eng|ng)$/;
 const MODIFIER_TAG = /^(n|nr|nrt|ns|nt|nz|nw|vn|an|j|l|eng|ng|a|b|v|vd|f|s)$/;
 
 /**
- * True when a unit may be part of a keyphrase. People and titles found as entities stand alone (an
- * editor lists 葛巧红, not 市委书记葛巧红); the engine's own `nr` may join, as on technical text it is
- * mostly a wrong guess (平方和/nr 优化). A one-character verb is a predicate (居, 为, 可), not part of
- * a name.
+ * True when a unit may be part of a keyphrase. Entities are keywords on their own, never parts of a
+ * longer one: a policy term stays the term it is (十大战略, not 实施十大战略), a person stays a person
+ * (葛巧红, not 市委书记葛巧红). The engine's own `nr` may join, as on technical text it is mostly a
+ * wrong guess (平方和/nr 优化). A one-character verb is a predicate (居, 为, 可), not part of a name.
  */
 function joinsPhrases(unit: Unit): boolean {
-  if (unit.entity) return unit.entity.label !== 'PERSON' && unit.entity.label !== 'TITLE';
+  if (unit.entity) return false;
   return MODIFIER_TAG.test(unit.pos) && !(unit.text.length === 1 && unit.pos.startsWith('v'));
 }
 
 function headsPhrases(unit: Unit): boolean {
-  return unit.entity ? joinsPhrases(unit) : HEAD_TAG.test(unit.pos);
+  return !unit.entity && HEAD_TAG.test(unit.pos);
 }
 
 /** Options of `collectCandidates`. */
@@ -85,14 +85,24 @@ export function toUnits(tokens: readonly Token[], entities: readonly Entity[]): 
         continue;
       }
     }
-    units.push({ text: token.text, pos: token.pos, start: token.start, end: token.end });
+    units.push({ text: token.text, pos: tagOf(token), start: token.start, end: token.end });
   }
   return units;
 }
 
+/**
+ * A token's tag for keyword purposes. Words the engine found with its HMM are in no dictionary and
+ * come tagged `x` like punctuation; in Chinese they are mostly new words (names, slogans), so they
+ * count as `nw` (new word) and get an estimated IDF.
+ */
+function tagOf(token: Token): string {
+  return token.pos === 'x' && token.text.length >= 2 && hasHan(token.text) ? 'nw' : token.pos;
+}
+
 /** A unit that may take part in a keyword at all (not a number, symbol, function or stop word). */
 export function isContentUnit(unit: Unit, stopWords: ReadonlySet<string>): boolean {
-  if (unit.entity) return true;
+  // Policy and user terms were listed on purpose; gazetteer entities can still be boilerplate (记者).
+  if (unit.entity) return unit.entity.label === 'POLICY' || !stopWords.has(unit.text);
   if (isFunctionTag(unit.pos) || stopWords.has(unit.text) || isNumberLike(unit.text)) return false;
   return unit.pos === 'eng' ? /^[A-Za-z][A-Za-z0-9-]*$/.test(unit.text) : hasHan(unit.text);
 }
@@ -121,6 +131,7 @@ export function collectCandidates(units: readonly Unit[], options: CandidateOpti
     if (!content[i]) continue;
     if (unit.entity) {
       const term = entityTerm(unit.entity);
+      if (term.length < 2) continue;
       add(
         term,
         { kind: 'entity', pos: unit.pos, parts: [term], label: unit.entity.label, entity: unit.entity },

@@ -30,12 +30,11 @@ const PHRASE_DISCOUNT = 0.5;
  * TF-IDF weights: occurrences times IDF, divided by the document's number of word and entity
  * occurrences so weights compare across documents. A phrase counts its own occurrences, discounted.
  */
-export function scoreTfIdf(candidates: Iterable<Candidate>, idf: IdfSource): Map<string, number> {
-  const list = [...candidates];
+export function scoreTfIdf(candidates: Map<string, Candidate>, idf: IdfSource): Map<string, number> {
   let total = 0;
-  for (const candidate of list) if (candidate.kind !== 'phrase') total += candidate.count;
+  for (const candidate of candidates.values()) if (candidate.kind !== 'phrase') total += candidate.count;
   const scores = new Map<string, number>();
-  for (const candidate of list) {
+  for (const candidate of candidates.values()) {
     const tf = candidate.kind === 'phrase' ? candidate.count - PHRASE_DISCOUNT : candidate.count;
     scores.set(candidate.term, (tf * candidateIdf(candidate, idf)) / Math.max(1, total));
   }
