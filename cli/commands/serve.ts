@@ -49,8 +49,7 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         );
       }
       const app = await createServer({
-        dicts: args.dict,
-        engine: args.engine,
+        pipeline: { dicts: args.dict, engine: args.engine },
         ...(args.workers !== undefined ? { workers: args.workers } : {}),
         ...(token ? { token } : {}),
         ...(args.userDict !== undefined ? { userDict: args.userDict } : {}),

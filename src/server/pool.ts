@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { type ErrorCode, ZhtagError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { AppendedRow, TaskEnvelope, WorkerData, WorkerTask } from './protocol.js';
 
@@ -15,6 +16,26 @@ export interface PoolOptions {
   /** Tasks allowed to wait for a worker; beyond that, `run` fails with `PoolBusyError`. */
   maxQueue: number;
   timeoutMs: number;
+  /** Told when a worker fails outside a task (it is replaced); default: ignored. */
+  onWorkerError?: (error: unknown) => void;
+}
+
+const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'E_DICT_PARSE',
+  'E_DICT_CONFLICT',
+  'E_DICT_NOT_FOUND',
+  'E_ENGINE_UNAVAILABLE',
+  'E_INPUT',
+  'E_USAGE',
+]);
+
+/** A worker's ZhtagError arrives as a plain Error with its `code`: make it a ZhtagError again. */
+function revive(error: unknown): unknown {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && ERROR_CODES.has(code) && typeof message === 'string') {
+    return new ZhtagError(code as ErrorCode, message);
+  }
+  return error;
 }
 
 /**
@@ -68,14 +89,25 @@ export class TaggerPool {
       maxQueue: options.maxQueue,
       workerData: data,
     });
+    // A worker that cannot build its pipeline (a bad --dict file, say) fails the start; later
+    // failures outside a task are reported and piscina replaces the worker.
+    let reportError: (error: unknown) => void = () => undefined;
+    const startFailed = new Promise<never>((_resolve, reject) => {
+      reportError = reject;
+    });
+    pool.on('error', (error: unknown) => reportError(error));
     try {
       // One ping per worker at once: each lands on a different thread and waits for its pipeline.
       const ping: TaskEnvelope = { task: { kind: 'ping' }, appended: [] };
-      await Promise.all(Array.from({ length: options.workers }, () => pool.run(ping)));
+      await Promise.race([
+        Promise.all(Array.from({ length: options.workers }, () => pool.run(ping))),
+        startFailed,
+      ]);
     } catch (error) {
-      await pool.destroy();
-      throw error;
+      await pool.destroy().catch(() => undefined);
+      throw revive(error);
     }
+    reportError = options.onWorkerError ?? (() => undefined);
     return { pool, appended: [] };
   }
 

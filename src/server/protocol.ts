@@ -30,7 +30,7 @@ export interface TaskEnvelope {
 
 /** Everything a worker needs to build its pipeline; a new pool generation gets new data. */
 export interface WorkerData {
-  pipeline: Pick<PipelineOptions, 'engine' | 'dicts' | 'manifest' | 'traditional'>;
+  pipeline: PipelineOptions;
   /** The user dictionary's current TSV text, loaded as the `user` layer after `dicts`. */
   userDict?: { content: string; displayPath: string; header: string };
 }

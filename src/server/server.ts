@@ -16,8 +16,9 @@ import { type DocumentsBody, describeValidation, documentsBody, termBody, termPa
 import { type TermInput, UserDictionary } from './user-dict.js';
 
 /** Options of `createServer`. */
-export interface ServerOptions
-  extends Pick<PipelineOptions, 'engine' | 'dicts' | 'manifest' | 'traditional'> {
+export interface ServerOptions {
+  /** How each worker builds its pipeline (plain data: it is copied to every worker thread). */
+  pipeline?: PipelineOptions;
   /** TSV file that runtime terms are written to and loaded from at start (created when missing). */
   userDict?: string;
   /** Worker threads, each with its own pipeline. Default: one less than the CPUs, at least 1. */
@@ -115,31 +116,26 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
   const token = options.token || undefined;
   const userDict = UserDictionary.open(options.userDict);
-  const pipeline: WorkerData['pipeline'] = {
-    ...(options.engine !== undefined ? { engine: options.engine } : {}),
-    ...(options.dicts !== undefined ? { dicts: options.dicts } : {}),
-    ...(options.manifest !== undefined ? { manifest: options.manifest } : {}),
-    ...(options.traditional !== undefined ? { traditional: options.traditional } : {}),
-  };
   const workerData = (): WorkerData => ({
-    pipeline,
+    pipeline: options.pipeline ?? {},
     userDict: { content: userDict.text, displayPath: userDict.displayPath, header: userDict.header },
   });
-  const pool = await TaggerPool.start(
-    {
-      workers: options.workers ?? Math.max(1, availableParallelism() - 1),
-      maxQueue: options.maxQueue ?? 1024,
-      timeoutMs: options.timeoutMs ?? 30_000,
-    },
-    workerData(),
-  );
-
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
     // Wrong types are errors, never coerced; unknown fields are errors, never dropped silently.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
+  const pool = await TaggerPool.start(
+    {
+      workers: options.workers ?? Math.max(1, availableParallelism() - 1),
+      maxQueue: options.maxQueue ?? 1024,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      onWorkerError: (error) => app.log.error({ err: error }, 'worker failed; it is replaced'),
+    },
+    workerData(),
+  );
+
   // Closing: responses still in flight end their connection, or an idle keep-alive socket would
   // hold the close until its timeout. The pool stops after the last request.
   let closing = false;

@@ -11,7 +11,7 @@ const annotate = (base: string, text: string) =>
 
 describe('time limit and shutdown', () => {
   it('answers 504 past the time limit, then keeps serving', async () => {
-    const app = await createServer({ manifest: false, workers: 1, timeoutMs: 150 });
+    const app = await createServer({ pipeline: { manifest: false, ner: false }, workers: 1, timeoutMs: 150 });
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const response = await annotate(base, '推进高质量发展，锚定两个确保。'.repeat(60_000));
@@ -30,7 +30,7 @@ describe('time limit and shutdown', () => {
   });
 
   it('finishes a request in flight when closing, then refuses connections', async () => {
-    const app = await createServer({ manifest: false, workers: 1 });
+    const app = await createServer({ pipeline: { manifest: false, ner: false }, workers: 1 });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     // About a second of work, and close once it has surely reached the server.
     const inFlight = annotate(base, '锚定两个确保。'.repeat(12_000));

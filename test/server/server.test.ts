@@ -12,7 +12,8 @@ writeFileSync(dictFile, 'term\ttype\n两个确保\tslogan\n十大战略\tstrateg
 const userDict = join(tmp, 'user.tsv');
 const TOKEN = 'test-token';
 const BODY_LIMIT = 64 * 1024;
-const pipelineOptions = { manifest: false as const, dicts: [dictFile] };
+// Light pipelines: no shipped dictionaries, no NER model.
+const pipelineOptions = { manifest: false as const, ner: false, dicts: [dictFile] };
 
 type App = Awaited<ReturnType<typeof createServer>>;
 let app: App;
@@ -32,7 +33,13 @@ const errorOf = (body: Record<string, unknown>) => body.error as { code: string;
 const policyTerms = (doc: { entities: Entity[] }) => doc.entities.map((entity) => entity.text);
 
 beforeAll(async () => {
-  app = await createServer({ ...pipelineOptions, workers: 2, token: TOKEN, userDict, bodyLimit: BODY_LIMIT });
+  app = await createServer({
+    pipeline: pipelineOptions,
+    workers: 2,
+    token: TOKEN,
+    userDict,
+    bodyLimit: BODY_LIMIT,
+  });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => app?.close());
@@ -235,7 +242,7 @@ describe('runtime dictionary terms', () => {
   });
 
   it('keeps added terms across a restart', async () => {
-    const second = await createServer({ ...pipelineOptions, workers: 1, userDict });
+    const second = await createServer({ pipeline: pipelineOptions, workers: 1, userDict });
     try {
       const url = await second.listen({ port: 0, host: '127.0.0.1' });
       const response = await fetch(`${url}/v1/entities`, {
