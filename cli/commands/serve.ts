@@ -23,7 +23,7 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
       withPipelineOptions(yargs)
         .option('port', { type: 'number', default: 8080, describe: 'Port (0 = any free port)' })
         .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to bind' })
-        .option('workers', { type: 'number', describe: 'Worker threads (default: CPUs - 1, at least 1)' })
+        .option('workers', { type: 'number', describe: 'Worker threads (default: one per CPU)' })
         .option('token', {
           type: 'string',
           describe: 'Bearer token for the mutating endpoints (default: env ZHTAG_TOKEN)',

@@ -21,7 +21,10 @@ export interface ServerOptions {
   pipeline?: PipelineOptions;
   /** TSV file that runtime terms are written to and loaded from at start (created when missing). */
   userDict?: string;
-  /** Worker threads, each with its own pipeline. Default: one less than the CPUs, at least 1. */
+  /**
+   * Worker threads, each with its own pipeline. Default: one per CPU; tagging dominates the cost of a
+   * request, and the main thread's share (parsing, routing) fits beside it.
+   */
   workers?: number;
   /** When set, mutating endpoints need `Authorization: Bearer <token>`. */
   token?: string;
@@ -128,7 +131,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   });
   const pool = await TaggerPool.start(
     {
-      workers: options.workers ?? Math.max(1, availableParallelism() - 1),
+      workers: options.workers ?? Math.max(1, availableParallelism()),
       maxQueue: options.maxQueue ?? 1024,
       timeoutMs: options.timeoutMs ?? 30_000,
       onWorkerError: (error) => app.log.error({ err: error }, 'worker failed; it is replaced'),
