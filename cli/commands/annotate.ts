@@ -167,6 +167,11 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A reader that stops early (`| head`) is not an error of ours: stop quietly, as other filters do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const bar = progressBar();
   try {
     const summary = await annotateCorpus({
