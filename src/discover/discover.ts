@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
 import type { Normalizer } from '../normalize.js';
+import { createEngine, type EngineName } from '../segment/engines.js';
 import { buildCorpus, type Corpus, contextAround, type DiscoverDocument } from './corpus.js';
 import { boundaryEntropy, type CandidateStats, cohesion, type Measurements, measure } from './measure.js';
 import {
@@ -7,6 +8,7 @@ import {
   EDGE_STOPS,
   GENERIC_SUFFIXES,
   isNumeral,
+  isVerbPairSlogan,
   LEADING_WORDS,
   LEFT_TRIGGERS,
   listItems,
@@ -31,6 +33,8 @@ export interface DiscoverOptions {
   /** The dictionary whose terms count as known and as possible alias targets. */
   dictionary?: Dictionary;
   normalizer?: Normalizer;
+  /** Engine whose part-of-speech table spots verb–object slogans (default node-rs; `false`: skip). */
+  engine?: EngineName | false;
 }
 
 /** The signals behind a candidate's score, for review. */
@@ -38,6 +42,7 @@ export interface CandidateSignals {
   quoted: number;
   context: number;
   listed: number;
+  verbPair: number;
   numeral: number;
   suffix: number;
   cohesion: number;
@@ -83,10 +88,12 @@ export function discoverTerms(
   listItems(corpus, proposals);
   const pool = [...proposals].filter(([, n]) => n >= Math.min(MIN_PROPOSALS, minCount)).map(([term]) => term);
   const measured = measure(corpus, pool);
+  const engine = options.engine === false ? undefined : createEngine(options.engine ?? 'node-rs');
+  const posOf = engine ? (word: string) => engine.posOf(word) : () => 'x';
   const scored: Candidate[] = [];
   for (const stats of measured.stats.values()) {
     if (stats.count < minCount) continue;
-    const candidate = scoreCandidate(corpus, stats, measured);
+    const candidate = scoreCandidate(corpus, stats, measured, posOf);
     if (candidate) scored.push(candidate);
   }
   scored.sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
@@ -106,7 +113,12 @@ export function discoverTerms(
   return out;
 }
 
-function scoreCandidate(corpus: Corpus, stats: CandidateStats, m: Measurements): Candidate | undefined {
+function scoreCandidate(
+  corpus: Corpus,
+  stats: CandidateStats,
+  m: Measurements,
+  posOf: (word: string) => string,
+): Candidate | undefined {
   const { term, count } = stats;
   const quoted = stats.quoted / count;
   const context = stats.inContext / count;
@@ -127,7 +139,8 @@ function scoreCandidate(corpus: Corpus, stats: CandidateStats, m: Measurements):
   // A phrase the paper quotes in one occurrence out of ten or more is being named (扫黄打非: 2 of 16);
   // ordinary words quoted for emphasis now and then (“结合”: 14 of 401; “窗口”, “龙头”) are not.
   const named = quoted >= 0.1 && term.length >= 3 ? Math.max(quoted, 0.5) : quoted;
-  const policy = 1.5 * named + numeral + suffix + contextWeight * context + listed;
+  const verbPair = isVerbPairSlogan(term, posOf) ? 0.5 : 0;
+  const policy = 1.5 * named + numeral + suffix + contextWeight * context + listed + verbPair;
   if (policy <= 0) return undefined;
   const leftEntropy = boundaryEntropy(stats.left, stats.leftEdges);
   const rightEntropy = boundaryEntropy(stats.right, stats.rightEdges);
@@ -151,6 +164,7 @@ function scoreCandidate(corpus: Corpus, stats: CandidateStats, m: Measurements):
       quoted: round2(quoted),
       context: round2(context),
       listed: round2(listed),
+      verbPair,
       numeral,
       suffix,
       cohesion: round2(glue),

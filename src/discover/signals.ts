@@ -226,6 +226,14 @@ export function listItems(corpus: Corpus, out: Map<string, number>): void {
   });
 }
 
+/**
+ * Two verb–object pairs in four characters (减员|增效, 抓大|放小, 扫黄|打非, 改革|开放): the shape of
+ * policy slogans. `posOf` is the engine's single-character part of speech.
+ */
+export function isVerbPairSlogan(term: string, posOf: (word: string) => string): boolean {
+  return term.length === 4 && posOf(term[0] ?? '').startsWith('v') && posOf(term[2] ?? '').startsWith('v');
+}
+
 export function suggestType(term: string, quotedShare: number): string {
   const suffix = POLICY_SUFFIXES.find(([s]) => term.endsWith(s) && term.length > s.length);
   if (suffix) return suffix[1];
