@@ -17,8 +17,17 @@ export function openTextSink(path: string | undefined, append = false): TextSink
   return {
     write: (text) =>
       new Promise((resolve, reject) => {
-        if (text === '' || stream.write(text)) resolve();
-        else stream.once('drain', resolve).once('error', reject);
+        if (text === '' || stream.write(text)) return resolve();
+        // Listeners go once the write is through, so a long run does not pile them up.
+        const onError = (error: Error) => {
+          stream.off('drain', onDrain);
+          reject(error);
+        };
+        const onDrain = () => {
+          stream.off('error', onError);
+          resolve();
+        };
+        stream.once('drain', onDrain).once('error', onError);
       }),
     close: () =>
       new Promise((resolve, reject) => {

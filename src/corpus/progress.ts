@@ -23,14 +23,14 @@ function duration(seconds: number): string {
 }
 
 /** One line of progress bar: `[####----] 42% 1200 docs 310 docs/s ETA 12s`. */
-export function progressLine(p: CorpusProgress, width = 24): string {
+export function progressLine(p: CorpusProgress, width = 20): string {
   const rate = p.seconds > 0 ? p.documentsOut / p.seconds : 0;
-  const counts = `${p.documentsOut + p.errors} docs  ${rate.toFixed(0)} docs/s  ${p.errors} errors`;
+  const counts = `${p.documentsOut + p.errors} docs ${rate.toFixed(0)} docs/s ${p.errors} errors`;
   if (!p.bytesTotal) return counts;
   const fraction = Math.min(0.999, p.bytesDone / p.bytesTotal);
   const filled = Math.round(fraction * width);
   const eta = fraction > 0 ? (p.seconds / fraction) * (1 - fraction) : Number.POSITIVE_INFINITY;
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(2)}%  ${counts}  ETA ${duration(eta)}`;
+  return `ETA ${duration(eta)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${counts}`;
 }
 
 /** The final summary line. */
