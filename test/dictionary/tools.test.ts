@@ -218,4 +218,36 @@ describe('zhtag dict (built binary)', () => {
     expect(remove.status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('term\ttype\tlevel\tregion\taliases\tgloss\tsource\n');
   });
+
+  it('discovers candidates in a file, imports them and counts them', () => {
+    const m = ['--manifest', copy.manifest];
+    const candidates = join(copy.dir, 'sample-candidates.tsv');
+    const sample = join(ROOT, 'corpus', 'jiaozuo-interview-2023.txt');
+    const discover = zhtag([
+      'dict',
+      'discover',
+      sample,
+      '--min-count',
+      '2',
+      '--include-known',
+      '-o',
+      candidates,
+      ...m,
+    ]);
+    expect(discover.status).toBe(0);
+    const rows = readFileSync(candidates, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('term\tscore\tcount\tdf\ttype\texamples\tknown\tsimilar');
+    // 一城一都一基地 was removed from this copy above: discovered and not known; 十大战略 is known.
+    expect(rows.find((r) => r.startsWith('一城一都一基地\t'))?.split('\t')[6]).toBe('no');
+    expect(rows.find((r) => r.startsWith('十大战略\t'))?.split('\t')[6]).toBe('yes');
+    const target = join(copy.dir, 'from-sample.tsv');
+    const imported = zhtag(['dict', 'import', candidates, '--file', target, '--region', '焦作市', ...m]);
+    expect(imported.status).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/^一城一都一基地\tslogan\t\t焦作市/m);
+    expect(readFileSync(target, 'utf8')).not.toMatch(/^十大战略\t/m);
+    const stats = zhtag(['dict', 'stats', '--json', '--dict', target, ...m]);
+    const counts = JSON.parse(stats.stdout) as { byFile: Record<string, number> };
+    const added = readFileSync(target, 'utf8').trim().split('\n').length - 1;
+    expect(counts.byFile[target]).toBe(added);
+  });
 });
