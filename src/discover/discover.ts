@@ -5,8 +5,8 @@ import { buildCorpus, type Corpus, contextAround, type DiscoverDocument } from '
 import { boundaryEntropy, type CandidateStats, cohesion, type Measurements, measure } from './measure.js';
 import {
   afterTriggers,
-  EDGE_STOPS,
   GENERIC_SUFFIXES,
+  hasStopEdge,
   isNumeral,
   isVerbPairSlogan,
   LEADING_WORDS,
@@ -123,8 +123,7 @@ function scoreCandidate(
   const quoted = stats.quoted / count;
   const context = stats.inContext / count;
   const unquoted = quoted < 0.5;
-  if (unquoted && (EDGE_STOPS.has(term[0] ?? '') || EDGE_STOPS.has(term[term.length - 1] ?? '')))
-    return undefined;
+  if (unquoted && hasStopEdge(term)) return undefined;
   if (unquoted && [...LEFT_TRIGGERS, ...WEAK_LEFT_TRIGGERS, ...LEADING_WORDS].some((t) => term.startsWith(t)))
     return undefined;
   // Names of programs and slogans do not hold 的 unless quoted (正确的发展战略, 党的方针 are phrases).

@@ -101,8 +101,18 @@ const UNITS = new Set(
 );
 /** Characters a term neither starts nor ends with when it is not quoted: particles, conjunctions, pronouns. */
 const EDGE_STOPS = new Set(
-  '的了和与及或在是等也都而把被对从向于这那其之以就又并但还为着过来去上下中'.split(''),
+  '的了和与及或在是等也都而把被对从向于这那其之以就又并但还为着过来去上下中我你他她它们'.split(''),
 );
+/**
+ * The subset of `EDGE_STOPS` a term may still start with: 下岗分流, 对口支援, 以经济建设为中心, 上山下乡,
+ * 中国…, 为民办实事.
+ */
+const START_ALLOWED = new Set('对以为来过上下中'.split(''));
+/** True when `term` starts or ends with a particle, conjunction or pronoun (never for a term). */
+export function hasStopEdge(term: string): boolean {
+  const first = term[0] ?? '';
+  return (EDGE_STOPS.has(first) && !START_ALLOWED.has(first)) || EDGE_STOPS.has(term[term.length - 1] ?? '');
+}
 
 export const isNumeral = (char: string | undefined): boolean => char !== undefined && NUMERALS.includes(char);
 
@@ -192,7 +202,7 @@ export function suffixed(corpus: Corpus, out: Map<string, number>, maxPrefix = 8
       if (stop > end) continue;
       for (let length = 2; length <= maxPrefix && i - length >= start; length++) {
         const name = text.slice(i - length, i);
-        if (EDGE_STOPS.has(name[0] ?? '')) continue;
+        if (EDGE_STOPS.has(name[0] ?? '') && !START_ALLOWED.has(name[0] ?? '')) continue;
         propose(out, name + suffix[0]);
         propose(out, name);
       }
@@ -210,8 +220,7 @@ export function afterTriggers(corpus: Corpus, out: Map<string, number>, maxLengt
       const from = i + trigger.length;
       for (let length = 2; length <= maxLength && from + length <= end; length++) {
         const term = text.slice(from, from + length);
-        if (!EDGE_STOPS.has(term[0] ?? '') && !EDGE_STOPS.has(term[term.length - 1] ?? ''))
-          propose(out, term);
+        if (!hasStopEdge(term)) propose(out, term);
       }
     }
   });
