@@ -102,7 +102,8 @@ export class IdfTable {
     return this.combine(parts.map((part) => this.of(part)));
   }
 
-  private combine(parts: number[]): number {
+  /** The estimate for a word unknown to the table, from the IDF of its parts (see the class comment). */
+  combine(parts: readonly number[]): number {
     let sum = 0;
     let rarest = 0;
     for (const idf of parts) {

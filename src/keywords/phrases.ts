@@ -119,42 +119,79 @@ function entityTerm(entity: Entity): string {
  */
 export function collectCandidates(units: readonly Unit[], options: CandidateOptions): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>();
-  const add = (term: string, fields: Omit<Candidate, 'term' | 'count' | 'first'>, start: number) => {
+  // Per-unit tests once, in typed arrays: this runs on every document and must stay cheap.
+  const count = units.length;
+  const content = new Uint8Array(count);
+  const joins = new Uint8Array(count);
+  const heads = new Uint8Array(count);
+  const han = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const unit = units[i] as Unit;
+    if (!isContentUnit(unit, options.stopWords)) continue;
+    content[i] = 1;
+    joins[i] = joinsPhrases(unit) ? 1 : 0;
+    heads[i] = headsPhrases(unit) ? 1 : 0;
+    han[i] = hasHan(unit.text) ? 1 : 0;
+  }
+  const seenAgain = (term: string): boolean => {
     const known = candidates.get(term);
     if (known) known.count++;
-    else candidates.set(term, { term, count: 1, first: start, ...fields });
+    return known !== undefined;
   };
-  const content = units.map((unit) => isContentUnit(unit, options.stopWords));
 
-  for (let i = 0; i < units.length; i++) {
+  for (let i = 0; i < count; i++) {
     const unit = units[i] as Unit;
     if (!content[i]) continue;
     if (unit.entity) {
       const term = entityTerm(unit.entity);
-      if (term.length < 2) continue;
-      add(
+      if (term.length < 2 || seenAgain(term)) continue;
+      const { label } = unit.entity;
+      candidates.set(term, {
         term,
-        { kind: 'entity', pos: unit.pos, parts: [term], label: unit.entity.label, entity: unit.entity },
-        unit.start,
-      );
-    } else if (unit.text.length >= 2 && unit.pos !== 'eng' && options.allowPos.has(unit.pos)) {
-      add(unit.text, { kind: 'word', pos: unit.pos, parts: [unit.text] }, unit.start);
+        kind: 'entity',
+        pos: unit.pos,
+        parts: [term],
+        count: 1,
+        first: unit.start,
+        label,
+        entity: unit.entity,
+      });
+      continue;
+    }
+    if (
+      unit.text.length >= 2 &&
+      unit.pos !== 'eng' &&
+      options.allowPos.has(unit.pos) &&
+      !seenAgain(unit.text)
+    ) {
+      candidates.set(unit.text, {
+        term: unit.text,
+        kind: 'word',
+        pos: unit.pos,
+        parts: [unit.text],
+        count: 1,
+        first: unit.start,
+      });
     }
     // Phrases starting here: extend while units stay adjacent content words.
-    if (!joinsPhrases(unit)) continue;
-    let chars = unit.text.length;
-    for (let j = i + 1; j < units.length && j - i < options.maxPhraseUnits; j++) {
+    if (!joins[i]) continue;
+    let term = unit.text;
+    let anyHan = han[i] === 1;
+    for (let j = i + 1; j < count && j - i < options.maxPhraseUnits; j++) {
       const next = units[j] as Unit;
-      const previous = units[j - 1] as Unit;
-      if (!content[j] || next.start !== previous.end) break;
-      if (!joinsPhrases(next)) break;
-      chars += next.text.length;
-      if (chars > options.maxPhraseChars) break;
-      if (!headsPhrases(next)) continue;
-      const parts = units.slice(i, j + 1).map((part) => part.text);
-      const term = parts.join('');
-      if (!hasHan(term)) continue;
-      add(term, { kind: 'phrase', pos: next.pos, parts }, unit.start);
+      if (!content[j] || !joins[j] || next.start !== (units[j - 1] as Unit).end) break;
+      term += next.text;
+      if (term.length > options.maxPhraseChars) break;
+      anyHan ||= han[j] === 1;
+      if (!heads[j] || !anyHan || seenAgain(term)) continue;
+      candidates.set(term, {
+        term,
+        kind: 'phrase',
+        pos: next.pos,
+        parts: units.slice(i, j + 1).map((part) => part.text),
+        count: 1,
+        first: unit.start,
+      });
     }
   }
   return candidates;

@@ -39,14 +39,26 @@ export function isFunctionTag(pos: string): boolean {
 }
 
 const NUMBER_LIKE = /^[\d０-９.,%％:：\-/+年月日号时分秒万亿千百十零〇一二三四五六七八九两第余多几个]+$/;
-const HAN = /\p{Script=Han}/u;
-
 /** True for numbers, dates and counts written with digits or numerals (２０２３年, 三十余, 60%). */
 export function isNumberLike(word: string): boolean {
   return NUMBER_LIKE.test(word);
 }
 
-/** True when the word holds at least one Chinese character. */
+/**
+ * True when the word holds at least one Chinese character (CJK unified ideographs, extension A,
+ * compatibility ideographs, or a high surrogate of the supplementary ideographic plane). A loop over
+ * code units: it runs on every token.
+ */
 export function hasHan(word: string): boolean {
-  return HAN.test(word);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (
+      (code >= 0x3400 && code <= 0x9fff) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xd840 && code <= 0xd87f)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

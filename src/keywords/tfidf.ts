@@ -4,7 +4,7 @@ import type { Candidate } from './phrases.js';
 export interface IdfSource {
   known(word: string): number | undefined;
   of(word: string): number;
-  ofPhrase(parts: readonly string[]): number;
+  combine(parts: readonly number[]): number;
   readonly ceiling: number;
 }
 
@@ -12,12 +12,18 @@ export interface IdfSource {
  * IDF of a candidate. Dictionary and user terms were put there by someone because they are specific:
  * when the table has never seen one, it counts as a word seen in a single document (the ceiling).
  */
-export function candidateIdf(candidate: Candidate, idf: IdfSource): number {
-  if (candidate.kind === 'phrase') return idf.ofPhrase(candidate.parts);
+export function candidateIdf(
+  candidate: Candidate,
+  idf: IdfSource,
+  partIdf: (word: string) => number,
+): number {
+  if (candidate.kind === 'phrase') {
+    return idf.known(candidate.term) ?? idf.combine(candidate.parts.map(partIdf));
+  }
   if (candidate.kind === 'entity' && candidate.label === 'POLICY') {
     return idf.known(candidate.term) ?? idf.ceiling;
   }
-  return idf.of(candidate.term);
+  return partIdf(candidate.term);
 }
 
 /**
@@ -33,10 +39,20 @@ const PHRASE_DISCOUNT = 0.5;
 export function scoreTfIdf(candidates: Map<string, Candidate>, idf: IdfSource): Map<string, number> {
   let total = 0;
   for (const candidate of candidates.values()) if (candidate.kind !== 'phrase') total += candidate.count;
+  // A word recurs in many phrases of one document: look each up in the big table once.
+  const memo = new Map<string, number>();
+  const partIdf = (word: string): number => {
+    let value = memo.get(word);
+    if (value === undefined) {
+      value = idf.of(word);
+      memo.set(word, value);
+    }
+    return value;
+  };
   const scores = new Map<string, number>();
   for (const candidate of candidates.values()) {
     const tf = candidate.kind === 'phrase' ? candidate.count - PHRASE_DISCOUNT : candidate.count;
-    scores.set(candidate.term, (tf * candidateIdf(candidate, idf)) / Math.max(1, total));
+    scores.set(candidate.term, (tf * candidateIdf(candidate, idf, partIdf)) / Math.max(1, total));
   }
   return scores;
 }
