@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateSpans, parsePdLine } from '../src/ner/eval.js';
+import { evaluateSpans, parsePdLine, readBio, readCluener } from '../src/ner/eval.js';
 import { NerModel, type NerSpan } from '../src/ner/model.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -160,5 +161,27 @@ describe('gold readers and scoring', () => {
     expect(r.micro.precision).toBeCloseTo(0.5);
     expect(r.perLabel.PERSON.f1).toBeCloseTo(1);
     expect(r.perLabel.LOC.f1).toBeCloseTo(0);
+  });
+
+  it('reads BIO and CLUENER (inclusive ends, code-point offsets)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhtag-ner-'));
+    const bio = path.join(dir, 'x.bio');
+    writeFileSync(bio, '欧 B-LOC\n美 B-LOC\n的 O\n国 B-PER\n正 I-PER\n\n在 O\n北 B-ORG\n大 I-ORG\n');
+    const b = readBio(bio);
+    expect(b.map((r) => r.entities.map((e) => `${r.text.slice(e.start, e.end)}/${e.label}`))).toEqual([
+      ['欧/LOC', '美/LOC', '国正/PERSON'],
+      ['北大/ORG'],
+    ]);
+    const cl = path.join(dir, 'x.json');
+    writeFileSync(
+      cl,
+      `${JSON.stringify({ text: '𠀀叶老桂在浙商银行', label: { name: { 叶老桂: [[1, 3]] }, company: { 浙商银行: [[5, 8]] } } })}\n`,
+    );
+    const c = readCluener(cl);
+    const r = c[0] as (typeof c)[number];
+    expect(r.entities.map((e) => `${r.text.slice(e.start, e.end)}/${e.label}`)).toEqual([
+      '叶老桂/PERSON',
+      '浙商银行/ORG',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './lexicon.js';
-import { type CodePoints, hashString } from './text.js';
+import { type CodePoints, hashCodePoints, hashString } from './text.js';
 
 /** Number of feature templates per character. */
 export const NUM_FEATURES = 30;
@@ -17,7 +17,6 @@ export interface WindowToken {
   s: number;
   e: number;
   pos: string;
-  word: string;
 }
 
 function mix(t: number, a: number, b: number, c: number): number {
@@ -73,9 +72,9 @@ export function extractFeatures(
   for (let k = 0; k < nt; k++) {
     const tok = tokens[k] as WindowToken;
     posH[k + 1] = hashString(tok.pos);
-    wordH[k + 1] = hashString(tok.word);
-    sfx[k + 1] = tok.e - tok.s > 1 ? lex.suffixType(tok.word) : 0;
-    title[k + 1] = lex.titles.has(tok.word) ? 1 : 0;
+    wordH[k + 1] = hashCodePoints(cp.cps, tok.s, tok.e);
+    sfx[k + 1] = tok.e - tok.s > 1 ? lex.suffixTypeOf(cp.cps, tok.s, tok.e) : 0;
+    title[k + 1] = lex.isTitle(cp.cps, tok.s, tok.e) ? 1 : 0;
   }
   const at = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : (c[i] as number));
   const clsAt = (i: number): number => (i < 0 || i >= n ? 0 : (cls[i] as number));
@@ -103,36 +102,36 @@ export function extractFeatures(
     const sur1 = lex.surname1.has(c0) ? 1 : 0;
     const sur2 =
       i + 1 < n && lex.surname2First.has(c0) && lex.surname2.has(String.fromCodePoint(c0, p1)) ? 2 : 0;
-    const o = i * NUM_FEATURES;
-    out[o] = mix(0, 0, 0, 0) >>> shift;
-    out[o + 1] = mix(1, m2, 0, 0) >>> shift;
-    out[o + 2] = mix(2, m1, 0, 0) >>> shift;
-    out[o + 3] = mix(3, c0, 0, 0) >>> shift;
-    out[o + 4] = mix(4, p1, 0, 0) >>> shift;
-    out[o + 5] = mix(5, p2, 0, 0) >>> shift;
-    out[o + 6] = mix(6, m2, m1, 0) >>> shift;
-    out[o + 7] = mix(7, m1, c0, 0) >>> shift;
-    out[o + 8] = mix(8, c0, p1, 0) >>> shift;
-    out[o + 9] = mix(9, p1, p2, 0) >>> shift;
-    out[o + 10] = mix(10, m2, m1, c0) >>> shift;
-    out[o + 11] = mix(11, m1, c0, p1) >>> shift;
-    out[o + 12] = mix(12, c0, p1, p2) >>> shift;
-    out[o + 13] = mix(13, cl, 0, 0) >>> shift;
-    out[o + 14] = mix(14, bies, pos, 0) >>> shift;
-    out[o + 15] = mix(15, bies, pos, c0) >>> shift;
-    out[o + 16] = mix(16, prevPos, pos, bies) >>> shift;
-    out[o + 17] = mix(17, pos, nextPos, bies) >>> shift;
-    out[o + 18] = mix(18, word, bies, 0) >>> shift;
-    out[o + 19] = mix(19, prevWord, bies, 0) >>> shift;
-    out[o + 20] = mix(20, nextWord, bies, 0) >>> shift;
-    out[o + 21] = mix(21, sur1 | sur2, bies, tlen) >>> shift;
-    out[o + 22] = mix(22, (title[k] as number) | ((title[k + 2] as number) << 1), bies, pos) >>> shift;
-    out[o + 23] = mix(23, sfx[k + 1] as number, bies, pos) >>> shift;
-    out[o + 24] = mix(24, sfx[k + 2] as number, bies, nextPos) >>> shift;
-    out[o + 25] = mix(25, m1, p1, 0) >>> shift;
-    out[o + 26] = mix(26, c0, bies, 0) >>> shift;
-    out[o + 27] = mix(27, sur1 | sur2, prevPos, nextWord) >>> shift;
-    out[o + 28] = mix(28, gzEdge[i] as number, bies, 0) >>> shift;
-    out[o + 29] = mix(29, gzLong[i] as number, bies, 0) >>> shift;
+    let f = i * NUM_FEATURES;
+    out[f++] = mix(0, 0, 0, 0) >>> shift;
+    out[f++] = mix(1, m2, 0, 0) >>> shift;
+    out[f++] = mix(2, m1, 0, 0) >>> shift;
+    out[f++] = mix(3, c0, 0, 0) >>> shift;
+    out[f++] = mix(4, p1, 0, 0) >>> shift;
+    out[f++] = mix(5, p2, 0, 0) >>> shift;
+    out[f++] = mix(6, m2, m1, 0) >>> shift;
+    out[f++] = mix(7, m1, c0, 0) >>> shift;
+    out[f++] = mix(8, c0, p1, 0) >>> shift;
+    out[f++] = mix(9, p1, p2, 0) >>> shift;
+    out[f++] = mix(10, m2, m1, c0) >>> shift;
+    out[f++] = mix(11, m1, c0, p1) >>> shift;
+    out[f++] = mix(12, c0, p1, p2) >>> shift;
+    out[f++] = mix(13, cl, 0, 0) >>> shift;
+    out[f++] = mix(14, bies, pos, 0) >>> shift;
+    out[f++] = mix(15, bies, pos, c0) >>> shift;
+    out[f++] = mix(16, prevPos, pos, bies) >>> shift;
+    out[f++] = mix(17, pos, nextPos, bies) >>> shift;
+    out[f++] = mix(18, word, bies, 0) >>> shift;
+    out[f++] = mix(19, prevWord, bies, 0) >>> shift;
+    out[f++] = mix(20, nextWord, bies, 0) >>> shift;
+    out[f++] = mix(21, sur1 | sur2, bies, tlen) >>> shift;
+    out[f++] = mix(22, (title[k] as number) | ((title[k + 2] as number) << 1), bies, pos) >>> shift;
+    out[f++] = mix(23, sfx[k + 1] as number, bies, pos) >>> shift;
+    out[f++] = mix(24, sfx[k + 2] as number, bies, nextPos) >>> shift;
+    out[f++] = mix(25, m1, p1, 0) >>> shift;
+    out[f++] = mix(26, c0, bies, 0) >>> shift;
+    out[f++] = mix(27, sur1 | sur2, prevPos, nextWord) >>> shift;
+    out[f++] = mix(28, gzEdge[i] as number, bies, 0) >>> shift;
+    out[f++] = mix(29, gzLong[i] as number, bies, 0) >>> shift;
   }
 }

@@ -258,6 +258,8 @@ export const ORG_SUFFIXES = [
   '部队',
 ];
 
+import { hashCodePoints, hashString } from './text.js';
+
 function codePointSet(chars: Iterable<string>): Set<number> {
   const s = new Set<number>();
   for (const c of chars) {
@@ -275,6 +277,9 @@ export class Lexicon {
   readonly titles: Set<string>;
   readonly locSuffix: Set<string>;
   readonly orgSuffix: Set<string>;
+  private readonly titleH: Set<number>;
+  private readonly locSuffixH: Set<number>;
+  private readonly orgSuffixH: Set<number>;
 
   constructor() {
     this.surname1 = codePointSet(SURNAMES_1);
@@ -283,6 +288,9 @@ export class Lexicon {
     this.titles = new Set(TITLE_WORDS);
     this.locSuffix = new Set(LOC_SUFFIXES);
     this.orgSuffix = new Set(ORG_SUFFIXES);
+    this.titleH = new Set(TITLE_WORDS.map(hashString));
+    this.locSuffixH = new Set(LOC_SUFFIXES.map(hashString));
+    this.orgSuffixH = new Set(ORG_SUFFIXES.map(hashString));
   }
 
   /** 0 none, 1 place suffix, 2 organization suffix, 3 both (checks the word's last 1-5 characters). */
@@ -292,6 +300,22 @@ export class Lexicon {
       const tail = word.slice(word.length - k);
       if (this.locSuffix.has(tail)) t |= 1;
       if (this.orgSuffix.has(tail)) t |= 2;
+    }
+    return t;
+  }
+
+  /** Is `cps[s, e)` a title word? */
+  isTitle(cps: Int32Array, s: number, e: number): boolean {
+    return e - s >= 2 && this.titleH.has(hashCodePoints(cps, s, e));
+  }
+
+  /** `suffixType` of the word `cps[s, e)`. */
+  suffixTypeOf(cps: Int32Array, s: number, e: number): number {
+    let t = 0;
+    for (let k = 1; k <= 5 && k <= e - s; k++) {
+      const h = hashCodePoints(cps, e - k, e);
+      if (this.locSuffixH.has(h)) t |= 1;
+      if (this.orgSuffixH.has(h)) t |= 2;
     }
     return t;
   }

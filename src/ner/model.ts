@@ -52,9 +52,12 @@ export interface NerParams {
   trans: Float32Array;
   /** buckets with non-zero weights, ascending */
   rows: Uint32Array;
-  /** int16 weights of those buckets, `[row * T + tag]` (multiply by meta.scale) */
+  /** int16 weights of those buckets, `[row * ROW_STRIDE + tag]` (multiply by meta.scale) */
   vals: Int16Array;
 }
+
+/** Rows are padded to 16 int16 (32 bytes) so that one row never straddles two cache lines. */
+export const ROW_STRIDE = 16;
 
 function popcount(v: number): number {
   let x = v - ((v >>> 1) & 0x55555555);
@@ -64,14 +67,13 @@ function popcount(v: number): number {
 }
 
 /**
- * Emission scores from the sparse weight table: a bitmap says which buckets have weights, a rank
- * table turns a bucket into its row. Rare (pruned) features cost one bit test.
+ * Emission scores from the sparse weight table: `index` interleaves, per 32 buckets, a bitmap word
+ * (which buckets have weights) and a rank (rows before it). Rare (pruned) features cost one bit test.
  */
 export function sparseEmissions(
   feats: Int32Array,
   n: number,
-  bitmap: Uint32Array,
-  rank: Uint32Array,
+  index: Uint32Array,
   vals: Int16Array,
   em: Float32Array,
 ): void {
@@ -93,10 +95,11 @@ export function sparseEmissions(
     const fo = i * NUM_FEATURES;
     for (let f = 0; f < NUM_FEATURES; f++) {
       const b = feats[fo + f] as number;
-      const word = bitmap[b >>> 5] as number;
+      const w2 = (b >>> 5) << 1;
+      const word = index[w2] as number;
       const bit = b & 31;
       if (!((word >>> bit) & 1)) continue;
-      const base = ((rank[b >>> 5] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) * 13;
+      const base = ((index[w2 + 1] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4;
       s0 += vals[base + 0] as number;
       s1 += vals[base + 1] as number;
       s2 += vals[base + 2] as number;
@@ -136,8 +139,7 @@ export class NerModel {
   readonly info: { version: string; trainedOn: string; labels: string[] };
   readonly meta: NerModelMeta;
   private readonly params: NerParams;
-  private readonly bitmap: Uint32Array;
-  private readonly rank: Uint32Array;
+  private readonly index: Uint32Array;
   private readonly trans: Float32Array;
   private readonly mask: Uint8Array;
   private readonly lexicon: Lexicon;
@@ -153,15 +155,17 @@ export class NerModel {
     this.info = { version: meta.version, trainedOn: meta.trainedOn, labels: [...meta.labels] };
     this.params = params;
     const words = Math.ceil((1 << meta.bits) / 32);
-    this.bitmap = new Uint32Array(words);
-    this.rank = new Uint32Array(words);
-    for (const r of params.rows)
-      this.bitmap[r >>> 5] = ((this.bitmap[r >>> 5] as number) | (1 << (r & 31))) >>> 0;
+    const index = new Uint32Array(2 * words);
+    for (const r of params.rows) {
+      const k = (r >>> 5) << 1;
+      index[k] = ((index[k] as number) | (1 << (r & 31))) >>> 0;
+    }
     let acc = 0;
     for (let w = 0; w < words; w++) {
-      this.rank[w] = acc;
-      acc += popcount(this.bitmap[w] as number);
+      index[2 * w + 1] = acc;
+      acc += popcount(index[2 * w] as number);
     }
+    this.index = index;
     // transitions are kept in int16 weight units so that emissions need no scaling
     this.trans = params.trans.map((v) => v / meta.scale);
     this.mask = transitionMask();
@@ -207,7 +211,7 @@ export class NerModel {
     if (n === 0) return;
     bufs.ensure(n);
     extractFeatures(win.cp, win.tokens, this.lexicon, this.meta.bits, bufs.feats, this.gazetteer);
-    sparseEmissions(bufs.feats, n, this.bitmap, this.rank, this.params.vals, bufs.em);
+    sparseEmissions(bufs.feats, n, this.index, this.params.vals, bufs.em);
     viterbi(bufs.em, n, this.trans, this.mask, bufs.tags, bufs.back, bufs.score);
     const T = NUM_TAGS;
     const em = bufs.em;
@@ -307,9 +311,11 @@ export function decodeParams(gz: Buffer): NerParams {
   const nRows = buf.readUInt32LE(at);
   const nVar = buf.readUInt32LE(at + 4);
   at += 8;
-  const vals = new Int16Array(nRows * T);
+  const vals = new Int16Array(nRows * ROW_STRIDE);
   const raw = buf.subarray(at + nVar, at + nVar + nRows * T * 2);
-  for (let i = 0; i < nRows * T; i++) vals[i] = raw.readInt16LE(2 * i);
+  for (let k = 0; k < nRows; k++) {
+    for (let t = 0; t < T; t++) vals[k * ROW_STRIDE + t] = raw.readInt16LE(2 * (k * T + t));
+  }
   const rows = new Uint32Array(nRows);
   let r = 0;
   let p = at;

@@ -113,3 +113,19 @@ export function hashString(s: string): number {
   }
   return h | 0;
 }
+
+/** `hashString` of the UTF-16 form of `cps[s, e)` (no string is built). */
+export function hashCodePoints(cps: Int32Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) {
+    const c = cps[i] as number;
+    if (c > 0xffff) {
+      const v = c - 0x10000;
+      h ^= 0xd800 + (v >> 10);
+      h = Math.imul(h, 0x01000193);
+      h ^= 0xdc00 + (v & 0x3ff);
+    } else h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}

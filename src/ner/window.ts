@@ -72,23 +72,17 @@ function unitToCp(cp: CodePoints, start: number, end: number): Int32Array {
 }
 
 /** Fill gaps between tokens with one-character pseudo-tokens (pos `x`). */
-function coverGaps(
-  spans: Array<{ s: number; e: number; pos: string }>,
-  cp: CodePoints,
-  text: string,
-): WindowToken[] {
+function coverGaps(spans: Array<{ s: number; e: number; pos: string }>, n: number): WindowToken[] {
   const out: WindowToken[] = [];
-  const word = (s: number, e: number): string =>
-    toHalfWidth(text.slice(cp.offsets[s] as number, cp.offsets[e] as number)).toLowerCase();
   let at = 0;
   for (const sp of spans) {
     if (sp.e <= at || sp.e <= sp.s) continue;
     const s = Math.max(sp.s, at);
-    for (; at < s; at++) out.push({ s: at, e: at + 1, pos: 'x', word: word(at, at + 1) });
-    out.push({ s, e: sp.e, pos: sp.pos, word: word(s, sp.e) });
+    for (; at < s; at++) out.push({ s: at, e: at + 1, pos: 'x' });
+    out.push({ s, e: sp.e, pos: sp.pos });
     at = sp.e;
   }
-  for (; at < cp.n; at++) out.push({ s: at, e: at + 1, pos: 'x', word: word(at, at + 1) });
+  for (; at < n; at++) out.push({ s: at, e: at + 1, pos: 'x' });
   return out;
 }
 
@@ -124,5 +118,5 @@ export function prepareWindow(
       if (e > s) spans.push({ s, e, pos: tag });
     }
   }
-  return { start, cp, tokens: coverGaps(spans, cp, text) };
+  return { start, cp, tokens: coverGaps(spans, cp.n) };
 }
