@@ -5,7 +5,7 @@
  * precision@100 from the judgements in test/discover/judged-top100.tsv.
  * Usage: node dist/scripts/eval-discover.js [corpus.txt] [--gold F] [--judged F] [--out candidates.tsv]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { candidatesToTsv, type DiscoverDocument, discoverTerms, loadDictionarySet } from '../src/index.js';
@@ -63,6 +63,10 @@ function readTsv(path: string): Record<string, string>[] {
   });
 }
 
+if (!existsSync(corpusPath)) {
+  process.stderr.write(`eval-discover: ${corpusPath}: no such file (give the PFR corpus as first argument)\n`);
+  process.exit(2);
+}
 const documents = readArticles(corpusPath);
 const dictionary = loadDictionarySet();
 const started = performance.now();
