@@ -64,7 +64,9 @@ function readTsv(path: string): Record<string, string>[] {
 }
 
 if (!existsSync(corpusPath)) {
-  process.stderr.write(`eval-discover: ${corpusPath}: no such file (give the PFR corpus as first argument)\n`);
+  process.stderr.write(
+    `eval-discover: ${corpusPath}: no such file (give the PFR corpus as first argument)\n`,
+  );
   process.exit(2);
 }
 const documents = readArticles(corpusPath);
