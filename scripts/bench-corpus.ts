@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -76,6 +76,10 @@ interface RunResult {
   peakRssMB: number;
   /** RSS sampled at 10%, 20%, ... 100% of the documents: flat means no growth. */
   rssByDecileMB: number[];
+  /** Share of the run the main thread (reading, ordering, writing) was busy: near 1 means it limits. */
+  mainThreadBusy: number;
+  /** CPU seconds of the whole process (all threads): the work done, whatever else runs on the machine. */
+  cpuSeconds: number;
 }
 
 /** One configuration, in this (child) process. */
@@ -85,9 +89,12 @@ async function runChild(
   textBytes: number,
   totalDocs: number,
 ): Promise<RunResult> {
-  const output = join(mkdtempSync(join(tmpdir(), 'zhtag-bench-out-')), 'out.jsonl');
+  const outputDir = mkdtempSync(join(tmpdir(), 'zhtag-bench-out-'));
+  const output = join(outputDir, 'out.jsonl');
   const rssByDecile: number[] = [];
   const started = performance.now();
+  const loopBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
   const summary = await annotateCorpus({
     inputs: [corpus],
     output,
@@ -99,7 +106,7 @@ async function runChild(
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  rmSync(output, { force: true });
+  rmSync(outputDir, { recursive: true, force: true });
   return {
     jobs,
     documents: summary.documentsOut,
@@ -110,6 +117,8 @@ async function runChild(
     mbPerSecond: textBytes / 2 ** 20 / seconds,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     rssByDecileMB: rssByDecile.map((mb) => Math.round(mb)),
+    mainThreadBusy: performance.eventLoopUtilization(loopBefore).utilization,
+    cpuSeconds: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpuBefore)),
   };
 }
 
@@ -132,24 +141,27 @@ async function main(): Promise<void> {
   const corpus = join(dir, 'corpus.jsonl');
   const { docs, bytes } = await buildCorpus(corpus, Number(values.mb), source);
   const results: RunResult[] = [];
-  for (const jobs of values.jobs.split(',').map(Number)) {
-    const child = spawnSync(
-      process.execPath,
-      [
-        fileURLToPath(import.meta.url),
-        '--child',
-        `${jobs},${bytes},${docs}`,
-        '--corpus',
-        corpus,
-        '--ner',
-        values.ner,
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 24 },
-    );
-    if (child.status !== 0) throw new Error(`bench child (--jobs ${jobs}) failed: ${child.stderr}`);
-    results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as RunResult);
+  try {
+    for (const jobs of values.jobs.split(',').map(Number)) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          fileURLToPath(import.meta.url),
+          '--child',
+          `${jobs},${bytes},${docs}`,
+          '--corpus',
+          corpus,
+          '--ner',
+          values.ner,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
+      if (child.status !== 0) throw new Error(`bench child (--jobs ${jobs}) failed: ${child.stderr}`);
+      results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as RunResult);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
   const base = results[0];
   const report = {
     corpus: { documents: docs, textMB: bytes / 2 ** 20, fileMB: statSync(source).size / 2 ** 20 },
@@ -160,12 +172,16 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   const lines = [
+    `machine: ${availableParallelism()} cores, load average ${load} at the end (other processes skew the scaling)`,
     `corpus: ${docs} documents (NER ${values.ner}), ${(bytes / 2 ** 20).toFixed(1)} MB of text (UTF-8), People's Daily 1998 repeated`,
-    'jobs  seconds  docs/s   MB/s  scaling  peak RSS MB  RSS by decile (MB)',
+    'jobs  seconds  docs/s   MB/s  scaling  CPU s  main busy  peak RSS MB  RSS by decile (MB)',
     ...results.map(
       (r, i) =>
-        `${String(r.jobs).padStart(4)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.docsPerSecond.toFixed(0).padStart(6)}  ${r.mbPerSecond.toFixed(3).padStart(5)}  ${(report.scaling[i] ?? 0).toFixed(2).padStart(7)}x  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.rssByDecileMB.join(' ')}`,
+        `${String(r.jobs).padStart(4)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.docsPerSecond.toFixed(0).padStart(6)}  ${r.mbPerSecond.toFixed(3).padStart(5)}  ${(report.scaling[i] ?? 0).toFixed(2).padStart(7)}x  ${r.cpuSeconds.toFixed(0).padStart(5)}  ${r.mainThreadBusy.toFixed(2).padStart(9)}  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.rssByDecileMB.join(' ')}`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -210,5 +210,8 @@ describe('formats from the CLI', () => {
       'doc-1.txt',
     ]);
     expect(readFileSync(join(brat, 'doc-0.txt'), 'utf8')).toBe(TEXTS[0]);
+    const again = zhtag(['annotate', input, '--format', 'brat', '-o', brat, '-j', '1', '--resume']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('2 documents in, 0 out, 0 errors, 2 skipped');
   });
 });
