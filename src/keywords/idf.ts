@@ -25,7 +25,9 @@ export class IdfTable {
   /** IDF of a word seen once in the source corpus: the most an estimate may give. */
   readonly ceiling: number;
   private readonly words: Map<string, number>;
-  private readonly chars = new Map<string, number>();
+  /** charIdf of BMP characters by code unit (NaN = unseen); characters beyond the BMP in a map. */
+  private readonly bmpChars = new Float64Array(0x10000).fill(Number.NaN);
+  private readonly astralChars = new Map<number, number>();
 
   constructor(words: Map<string, number>, source: string) {
     this.words = words;
@@ -33,9 +35,15 @@ export class IdfTable {
     let ceiling = 0;
     for (const [word, idf] of words) {
       if (idf > ceiling) ceiling = idf;
-      for (const char of word) {
-        const known = this.chars.get(char);
-        if (known === undefined || idf < known) this.chars.set(char, idf);
+      for (let i = 0; i < word.length; i++) {
+        const code = word.codePointAt(i) as number;
+        if (code > 0xffff) {
+          i++;
+          const known = this.astralChars.get(code);
+          if (known === undefined || idf < known) this.astralChars.set(code, idf);
+        } else if (!((this.bmpChars[code] as number) <= idf)) {
+          this.bmpChars[code] = idf;
+        }
       }
     }
     this.ceiling = ceiling;
@@ -91,7 +99,17 @@ export class IdfTable {
     const known = this.words.get(word);
     if (known !== undefined) return known;
     const parts: number[] = [];
-    for (const char of word) parts.push(this.chars.get(char) ?? this.ceiling);
+    for (let i = 0; i < word.length; i++) {
+      const code = word.codePointAt(i) as number;
+      let idf: number | undefined;
+      if (code > 0xffff) {
+        i++;
+        idf = this.astralChars.get(code);
+      } else {
+        idf = this.bmpChars[code];
+      }
+      parts.push(idf === undefined || Number.isNaN(idf) ? this.ceiling : idf);
+    }
     return this.combine(parts);
   }
 
