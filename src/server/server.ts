@@ -176,7 +176,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   };
   const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json').send(json);
 
-  // Dictionary changes run one at a time: each builds a new worker generation from the new user dictionary.
+  // Dictionary changes run one at a time, so the file and the workers never take two at once.
   let mutations: Promise<unknown> = Promise.resolve();
   const serialized = <T>(change: () => Promise<T>): Promise<T> => {
     const result = mutations.then(change);

@@ -29,6 +29,22 @@ describe('time limit and shutdown', () => {
     }
   });
 
+  it('answers 503 when the queue is full, and serves the rest', async () => {
+    const app = await createServer({ pipeline: { manifest: false, ner: false }, workers: 1, maxQueue: 1 });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const text = '锚定两个确保。'.repeat(4_000);
+      const statuses = (await Promise.all(Array.from({ length: 5 }, () => annotate(base, text)))).map(
+        (response) => response.status,
+      );
+      expect(statuses).toContain(503);
+      expect(statuses).toContain(200);
+      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('finishes a request in flight when closing, then refuses connections', async () => {
     const app = await createServer({ pipeline: { manifest: false, ner: false }, workers: 1 });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
