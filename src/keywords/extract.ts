@@ -102,15 +102,16 @@ function selectKeywords(
   scores: Map<string, number>,
   top: number,
 ): Keyword[] {
-  const ranked = [...candidates.values()].sort(
-    (a, b) => (scores.get(b.term) ?? 0) - (scores.get(a.term) ?? 0) || a.first - b.first,
-  );
+  const ranked: Array<{ candidate: Candidate; weight: number }> = [];
+  for (const candidate of candidates.values()) {
+    const weight = scores.get(candidate.term) ?? 0;
+    if (weight > 0) ranked.push({ candidate, weight });
+  }
+  ranked.sort((a, b) => b.weight - a.weight || a.candidate.first - b.candidate.first);
   const chosen: Candidate[] = [];
   const keywords: Keyword[] = [];
-  for (const candidate of ranked) {
+  for (const { candidate, weight } of ranked) {
     if (keywords.length >= top) break;
-    const weight = scores.get(candidate.term) ?? 0;
-    if (weight <= 0) break;
     if (chosen.some((longer) => longer.term.includes(candidate.term) && longer.count >= candidate.count))
       continue;
     chosen.push(candidate);
