@@ -150,7 +150,6 @@ export class Pipeline {
     }
     if (Object.keys(spans).length > 0) doc.spans = spans;
     doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);
-    // Key order of the JSON record: id, text, tokens, entities, spans, keywords, then extra fields.
     return orderDoc(doc);
   }
 
@@ -165,17 +164,17 @@ export class Pipeline {
   }
 }
 
+/** Key order of the JSON record: id, text, tokens, entities, officials, spans, keywords, then extra fields. */
 function orderDoc(doc: Doc): Doc {
-  const ordered: Doc = {
+  const ordered = {
     ...(doc.id !== undefined ? { id: doc.id } : {}),
     text: doc.text,
     tokens: doc.tokens,
     entities: doc.entities,
-    keywords: [],
-  };
-  if (doc.officials) ordered.officials = doc.officials;
-  if (doc.spans) ordered.spans = doc.spans;
-  ordered.keywords = doc.keywords;
+    ...(doc.officials !== undefined ? { officials: doc.officials } : {}),
+    ...(doc.spans !== undefined ? { spans: doc.spans } : {}),
+    keywords: doc.keywords,
+  } as Doc;
   for (const [key, value] of Object.entries(doc)) if (!RESERVED_FIELDS.has(key)) ordered[key] = value;
   return ordered;
 }

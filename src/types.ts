@@ -36,12 +36,16 @@ export interface Keyword {
   [attribute: string]: unknown;
 }
 
+import type { Official } from './entities/officials.js';
+
 /** An annotated document. `spans` holds overlapping or losing candidates, by key. */
 export interface Doc {
   id?: string;
   text: string;
   tokens: Token[];
   entities: Entity[];
+  /** Officials (person + title + body + jurisdiction), when the NER stage runs. */
+  officials?: Official[];
   spans?: Record<string, Entity[]>;
   keywords: Keyword[];
   [extra: string]: unknown;

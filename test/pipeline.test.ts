@@ -20,7 +20,13 @@ describe('pipeline', () => {
   it('returns the documented record shape and carries id and extra fields', () => {
     const pipeline = createPipeline({ manifest: false });
     const doc = pipeline.annotate({ id: 'd1', text: '实施十大战略', url: 'https://example.org/a' });
-    expect(Object.keys(doc)).toEqual(['id', 'text', 'tokens', 'entities', 'keywords', 'url']);
+    expect(Object.keys(doc)).toEqual(['id', 'text', 'tokens', 'entities', 'officials', 'keywords', 'url']);
+    expect(Object.keys(createPipeline({ manifest: false, ner: false }).annotate('x'))).toEqual([
+      'text',
+      'tokens',
+      'entities',
+      'keywords',
+    ]);
     expect(doc.tokens[0]).toEqual({ text: '实施', start: 0, end: 2, pos: 'v' });
   });
 

@@ -148,7 +148,7 @@ export class ReportBuilder {
       }
     }
     for (const official of Array.isArray(doc.officials) ? doc.officials : []) {
-      const record = official as Record<string, unknown>;
+      const record = official as unknown as Record<string, unknown>;
       const person = spanText(record.person);
       if (!person) continue;
       const extra = this.officials.add(person, n);
