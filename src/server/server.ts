@@ -206,7 +206,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const tagging = [
     ['annotate', 'The Doc JSON of each document (tokens, entities, spans, keywords)'],
     ['segment', 'Tokens of each document: {id?, text, tokens}'],
-    ['entities', 'Entities of each document: {id?, text, entities, spans?}, from the same Doc'],
+    ['entities', 'The Doc without tokens and keywords: {id?, text, entities, spans?, ...}'],
     ['keywords', 'Keywords of each document: {id?, keywords}, from the same Doc'],
   ] as const;
   for (const [kind, description] of tagging) {

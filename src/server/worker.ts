@@ -38,9 +38,10 @@ function catchUp(appended: readonly AppendedRow[]): void {
 /** The fields of the Doc each endpoint returns: a projection of `pipeline.annotate`, never a rebuild. */
 function project(kind: 'annotate' | 'entities' | 'keywords', doc: Doc): object {
   if (kind === 'annotate') return doc;
-  const head = doc.id !== undefined ? { id: doc.id } : {};
-  if (kind === 'keywords') return { ...head, keywords: doc.keywords };
-  return { ...head, text: doc.text, entities: doc.entities, ...(doc.spans ? { spans: doc.spans } : {}) };
+  if (kind === 'keywords') return { ...(doc.id !== undefined ? { id: doc.id } : {}), keywords: doc.keywords };
+  // Entities and whatever the entity stages add beside them (spans, officials, ...).
+  const { tokens: _tokens, keywords: _keywords, ...entities } = doc;
+  return entities;
 }
 
 function runOne(kind: Exclude<WorkerTask['kind'], 'dictionaries' | 'ping'>, input: TaskDocument): object {

@@ -81,7 +81,9 @@ describe('tagging endpoints', () => {
     const segment = await post('/v1/segment', { id: 's', text });
     expect(segment.body).toEqual({ id: 's', text, tokens: full.tokens });
     const entities = await post('/v1/entities', { id: 's', text });
-    expect(entities.body).toEqual({ id: 's', text, entities: full.entities });
+    const { tokens: _tokens, keywords: _keywords, ...withoutTokensAndKeywords } = full;
+    expect(entities.body).toEqual(withoutTokensAndKeywords);
+    expect(entities.body.entities).toEqual(full.entities);
     const keywords = await post('/v1/keywords', { id: 's', text });
     expect(keywords.body).toEqual({ id: 's', keywords: full.keywords });
   });
