@@ -1,4 +1,11 @@
-import { type EvalResult, evaluateSpans, type GoldFormat, jiebaPosBaseline, readGold } from '../ner/eval.js';
+import {
+  type EvalResult,
+  evaluateSpans,
+  type GoldFormat,
+  jiebaPosBaseline,
+  readGold,
+  readPd,
+} from '../ner/eval.js';
 import type { Pipeline } from '../pipeline.js';
 
 const SCORED = new Set(['PERSON', 'LOC', 'ORG']);
@@ -18,9 +25,16 @@ export function evaluateNer(
   pipeline: Pipeline,
   gold: string,
   format: GoldFormat,
-  limit = Infinity,
+  options: { limit?: number; days?: [number, number] } = {},
 ): NerEvaluation {
-  const records = readGold(format, gold).slice(0, limit);
+  const { limit = Number.POSITIVE_INFINITY, days } = options;
+  // People's Daily ids start with the date (19980121-...): `days` keeps a held-out range.
+  const inDays = (id: string) =>
+    !days || (Number(id.slice(0, 8)) >= days[0] && Number(id.slice(0, 8)) <= days[1]);
+  const records = (format === 'pd1998' && days ? readPd(gold, inDays) : readGold(format, gold)).slice(
+    0,
+    limit,
+  );
   const golds = records.map((record) => record.entities);
   const predicted = records.map((record) =>
     pipeline.annotate(record.text).entities.filter((entity) => SCORED.has(entity.label)),

@@ -261,8 +261,11 @@ export function recognizeEntities(input: RecognizeInput): { entities: Entity[]; 
   ];
   candidates.push(...composeOrganizations(input, places, bodies));
   const modelPersons = new Set<number>();
+  // The model segments for itself: it was trained on jieba's tags without HMM, and the pipeline's
+  // tokens (HMM on, dictionary terms frozen) give it different features (measured: PERSON recall
+  // on example.dev 0.62 with our tokens, 0.74 with its own).
   if (input.model) {
-    for (const span of input.model.predict(input.text, input.tokens)) {
+    for (const span of input.model.predict(input.text)) {
       candidates.push(
         make(input.text, span.start, span.end, span.label, 'model', { score: Number(span.score.toFixed(3)) }),
       );
