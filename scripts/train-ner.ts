@@ -159,7 +159,8 @@ const meta = {
       ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, government/organization/company → ORG, partial annotation)`
       : 'none',
     dev: "People's Daily 1998-01-21..1998-01-25 (held out)",
-    licence: 'research use; the model holds hashed feature weights and a list of ~3k entity names seen at least twice, no running text',
+    licence:
+      'research use; the model holds hashed feature weights and a list of ~3k entity names seen at least twice, no running text',
   },
   hyperParameters: {
     algorithm: 'averaged structured perceptron, BIOES, Viterbi',
