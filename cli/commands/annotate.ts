@@ -198,8 +198,12 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
     bar.clear();
     if (!args.quiet) process.stderr.write(`${summaryLine(summary)}\n`);
     if (summary.stopped) process.stderr.write('zhtag: stopped at the first error (--strict)\n');
-    if (summary.interrupted) process.stderr.write('zhtag: interrupted; the output is complete up to here\n');
     process.exitCode = signalCode || (summary.errors > 0 ? 1 : 0);
+    if (summary.interrupted) {
+      process.stderr.write('zhtag: interrupted; the output is complete up to here\n');
+      // The output is closed; an input still open (stdin from a pipe) must not keep the process alive.
+      process.exit(signalCode);
+    }
   } catch (error) {
     bar.clear();
     exitOnError(error);

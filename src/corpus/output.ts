@@ -31,7 +31,8 @@ export function openTextSink(path: string | undefined, append = false): TextSink
       }),
     close: () =>
       new Promise((resolve, reject) => {
-        if (toStdout) resolve();
+        // stdout stays open, but everything written must be flushed before the caller may exit.
+        if (toStdout) stream.write('', () => resolve());
         else stream.once('error', reject).end(resolve);
       }),
   };
