@@ -11,6 +11,7 @@ interface ServeArgs extends PipelineArgs {
   bodyLimit: number;
   timeout: number;
   log: boolean;
+  watch: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -35,6 +36,11 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         .option('body-limit', { type: 'number', default: 5 * 1024 * 1024, describe: 'Largest body in bytes' })
         .option('timeout', { type: 'number', default: 30_000, describe: 'Per-request time limit in ms' })
         .option('log', { type: 'boolean', default: false, describe: 'Log every request (JSON lines)' })
+        .option('watch', {
+          type: 'boolean',
+          default: false,
+          describe: 'Reload the workers when a dictionary file changes (else: POST /v1/dictionaries/reload)',
+        })
         .example('$0 serve --port 8080 --user-dict my-terms.tsv', 'Serve on 127.0.0.1:8080')
         .example(
           'ZHTAG_TOKEN=secret $0 serve --workers 2',
@@ -56,6 +62,7 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         bodyLimit: args.bodyLimit,
         timeoutMs: args.timeout,
         logger: args.log,
+        watch: args.watch,
       }).catch(exitOnError);
       // SIGTERM/SIGINT: stop accepting, finish the requests in flight, stop the workers, exit.
       const stop = (signal: string) => {

@@ -8,6 +8,8 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import { dictionaryFiles, loadDictionarySet } from '../dictionary/edit.js';
+import { watchDictionaries } from '../dictionary/watch.js';
 import { isZhtagError } from '../errors.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { PoolBusyError, PoolTimeoutError, TaggerPool } from './pool.js';
@@ -36,6 +38,11 @@ export interface ServerOptions {
   maxQueue?: number;
   /** Fastify's request log (pino) to stdout. Default false. */
   logger?: boolean;
+  /**
+   * Watch the dictionary files (manifest layers and `--dict` files) and reload the workers when one
+   * changes. `POST /v1/dictionaries/reload` does the same on request, and also re-reads `userDict`.
+   */
+  watch?: boolean;
 }
 
 /** An error answered with its own status: `{"error": {"code", "message"}}`. */
@@ -249,6 +256,52 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       });
     },
   );
+
+  // Reload: every worker re-reads the dictionary files. A file that fails to load answers 400 and
+  // the workers that were running keep serving.
+  const reloadDictionaries = () =>
+    serialized(async () => {
+      const previous = userDict.reread();
+      try {
+        await pool.replace(workerData());
+      } catch (error) {
+        userDict.adopt(previous);
+        throw error;
+      }
+      return { reloaded: true, userTerms: userDict.size };
+    });
+  app.post(
+    '/v1/dictionaries/reload',
+    {
+      onRequest: requireToken,
+      schema: {
+        description: 'Re-read every dictionary file; the next request sees the changes',
+        security: [{ bearer: [] }],
+      },
+    },
+    async () => reloadDictionaries(),
+  );
+  if (options.watch) {
+    const set = { manifest: options.pipeline?.manifest ?? undefined, dicts: options.pipeline?.dicts ?? [] };
+    // The user dictionary is left out: the server writes it itself (edits from outside: POST reload).
+    const files = dictionaryFiles(set).map((file) => file.path);
+    const watcher = watchDictionaries(
+      () => loadDictionarySet(set),
+      files,
+      () => {
+        reloadDictionaries().then(
+          () => app.log.info('dictionaries reloaded'),
+          (error: unknown) =>
+            app.log.error({ err: error }, 'dictionary reload failed; the previous ones stay'),
+        );
+      },
+      {
+        onError: (error) =>
+          app.log.error({ err: error }, 'dictionary file does not load; the previous ones stay'),
+      },
+    );
+    app.addHook('onClose', async () => watcher.close());
+  }
 
   app.delete<{ Params: { term: string } }>(
     '/v1/dictionaries/terms/:term',

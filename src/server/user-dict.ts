@@ -177,6 +177,21 @@ export class UserDictionary {
     return this.state;
   }
 
+  /**
+   * Reads the file again (edited outside the server). A bad line throws `E_DICT_PARSE` and keeps the
+   * current state; returns the state it replaced, for `adopt` if the reload fails later on.
+   */
+  reread(): State {
+    const previous = this.state;
+    if (this.path) this.state = UserDictionary.open(this.path).state;
+    return previous;
+  }
+
+  /** Takes a state back in memory only (the file is not written). */
+  adopt(state: State): void {
+    this.state = state;
+  }
+
   async restore(snapshot: State): Promise<void> {
     await this.save(snapshot);
   }

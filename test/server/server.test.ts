@@ -243,6 +243,33 @@ describe('runtime dictionary terms', () => {
     await post('/v1/dictionaries/terms', { term: '政企联络员', aliases: ['政企联络人'] }, auth);
   });
 
+  it('reloads dictionary files on POST /v1/dictionaries/reload, and keeps serving on a bad file', async () => {
+    const sentence = '推进个转企、小升规';
+    const termsOf = async () =>
+      policyTerms((await post('/v1/annotate', { text: sentence })).body as unknown as Doc);
+    expect(await termsOf()).toEqual([]);
+    expect((await post('/v1/dictionaries/reload', {})).status).toBe(401);
+
+    writeFileSync(
+      dictFile,
+      'term\ttype\n两个确保\tslogan\n十大战略\tstrategy\n个转企\tpolicy\n小升规\tpolicy\n',
+    );
+    const reloaded = await post('/v1/dictionaries/reload', {}, auth);
+    expect(reloaded.status).toBe(200);
+    expect(await termsOf()).toEqual(['个转企', '小升规']);
+
+    writeFileSync(dictFile, 'term\ttype\n个转企\tpolicy\textra\n');
+    const failed = await post('/v1/dictionaries/reload', {}, auth);
+    expect(failed.status).toBe(400);
+    expect(errorOf(failed.body)).toMatchObject({ code: 'E_DICT_PARSE' });
+    expect(errorOf(failed.body).message).toContain(`${dictFile}:2`);
+    expect(await termsOf()).toEqual(['个转企', '小升规']);
+
+    writeFileSync(dictFile, 'term\ttype\n两个确保\tslogan\n十大战略\tstrategy\n');
+    expect((await post('/v1/dictionaries/reload', {}, auth)).status).toBe(200);
+    expect(await termsOf()).toEqual([]);
+  });
+
   it('keeps added terms across a restart', async () => {
     const second = await createServer({ pipeline: pipelineOptions, workers: 1, userDict });
     try {
@@ -280,5 +307,39 @@ describe('runtime dictionary terms', () => {
       headers: auth,
     });
     expect(removed.status).toBe(200);
+  });
+});
+
+describe('hot reload with watch: true', () => {
+  it('picks up an edited dictionary file without a request to reload', async () => {
+    const watched = join(tmp, 'watched.tsv');
+    writeFileSync(watched, 'term\ttype\n两个确保\tslogan\n');
+    const server = await createServer({
+      pipeline: { manifest: false, ner: false, dicts: [watched] },
+      workers: 1,
+      watch: true,
+    });
+    try {
+      const url = await server.listen({ port: 0, host: '127.0.0.1' });
+      const terms = async () => {
+        const response = await fetch(`${url}/v1/entities`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: '践行一线工作法' }),
+        });
+        return policyTerms((await response.json()) as Doc);
+      };
+      expect(await terms()).toEqual([]);
+      writeFileSync(watched, 'term\ttype\n两个确保\tslogan\n一线工作法\tmechanism\n');
+      // The watcher debounces and rebuilds the workers: poll for a bounded time.
+      let seen: string[] = [];
+      for (let attempt = 0; attempt < 100 && seen.length === 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        seen = await terms();
+      }
+      expect(seen).toEqual(['一线工作法']);
+    } finally {
+      await server.close();
+    }
   });
 });
