@@ -91,10 +91,12 @@ export class Pipeline {
       });
     }
     const ner = options.ner ?? true;
-    this.model =
+    const model =
       ner === false
         ? undefined
         : NerModel.load(ner === true ? join(dictionariesDir(), 'models', 'ner.bin.gz') : ner);
+    // Share the engine's jieba with the model where the engine is jieba-rs: one dictionary in memory.
+    this.model = model && this.engine.jieba ? model.withTagger(this.engine.jieba) : model;
     this.places = new PlaceIndex(this.dictionary);
     this.keywordExtractor = new KeywordExtractor({
       ...(options.idf !== undefined ? { idf: options.idf } : {}),

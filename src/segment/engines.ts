@@ -20,6 +20,11 @@ export interface SegmentEngine {
   cut(text: string): string[];
   /** The core dictionary's tag for a word, else jieba's rule: `m` for digits, `eng` for ASCII letters/digits, `x`. */
   posOf(word: string): string;
+  /**
+   * The @node-rs/jieba instance behind the engine, when there is one: the NER model tags with it
+   * (jieba-rs tags, HMM off, as it was trained) instead of loading a second copy of the dictionary.
+   */
+  readonly jieba?: Jieba;
 }
 
 const require = createRequire(import.meta.url);
@@ -107,6 +112,7 @@ function createNodeRsEngine(): SegmentEngine {
   const pos = new PosTable(readFileSync(dictPath, 'utf8'));
   return {
     name: 'node-rs',
+    jieba,
     cut: (text) => jieba.cut(text, true),
     posOf: (word) => pos.get(word) ?? fallbackPos(word),
   };
