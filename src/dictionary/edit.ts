@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ZhtagError } from '../errors.js';
 import { createNormalizer } from '../normalize.js';
 import { dictionariesDir, packageRoot } from '../paths.js';
 import type { Label } from '../types.js';
 import { type DictDiagnostic, Dictionary, type LoadSpec } from './dictionary.js';
 import { type DictEntry, POLICY_LEVELS, POLICY_TYPES, type TermFields } from './entry.js';
-import { readManifest } from './manifest.js';
+import { type ManifestFileRef, manifestFiles } from './manifest.js';
 import { parseDictionary, termProblem } from './parse.js';
 
 /**
@@ -28,36 +28,15 @@ export const DEFAULT_COLUMNS = ['term', 'type', 'level', 'region', 'aliases', 'g
 /** Failing diagnostics: the ones `dict check` reports as errors. */
 const FAILING = new Set<DictDiagnostic['kind']>(['duplicate', 'conflict', 'alias-conflict']);
 
-interface FileRef {
-  path: string;
-  spec: LoadSpec;
-}
+type FileRef = ManifestFileRef;
 
 const manifestPathOf = (set: DictionarySet): string | false =>
   set.manifest === false ? false : (set.manifest ?? join(dictionariesDir(), 'manifest.json'));
 
 /** Every file of a dictionary set in load order, with how the loader reads it. */
 export function dictionaryFiles(set: DictionarySet = {}): FileRef[] {
-  const out: FileRef[] = [];
   const manifestPath = manifestPathOf(set);
-  if (manifestPath !== false) {
-    const manifest = readManifest(manifestPath);
-    const base = join(manifestPath, '..');
-    for (const layer of manifest.layers) {
-      for (const file of layer.files) {
-        const full = resolve(base, file.path);
-        const spec: LoadSpec = {
-          layer: layer.name,
-          label: file.label,
-          mode: layer.mode,
-          displayPath: relative(packageRoot(), full),
-        };
-        if (file.pos !== undefined) spec.pos = file.pos;
-        if (file.type !== undefined) spec.type = file.type;
-        out.push({ path: full, spec });
-      }
-    }
-  }
+  const out: FileRef[] = manifestPath === false ? [] : manifestFiles(manifestPath, packageRoot());
   for (const file of set.dicts ?? []) {
     out.push({
       path: resolve(file),

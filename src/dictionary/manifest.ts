@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ZhtagError } from '../errors.js';
 import type { Label } from '../types.js';
 import type { Dictionary, LoadSpec } from './dictionary.js';
@@ -61,13 +61,19 @@ export function readManifest(path: string): Manifest {
   return { version: manifest.version ?? 1, layers: manifest.layers };
 }
 
-/** Loads every file of a manifest into a dictionary, in order. `source` paths are shown relative to `root`. */
-export function loadManifest(dictionary: Dictionary, manifestPath: string, root: string): void {
+/** A dictionary file to load and how the loader reads it. */
+export interface ManifestFileRef {
+  path: string;
+  spec: LoadSpec;
+}
+
+/** Every file of a manifest in load order, with its load spec; `source` paths are relative to `root`. */
+export function manifestFiles(manifestPath: string, root: string): ManifestFileRef[] {
   const manifest = readManifest(manifestPath);
   const base = join(manifestPath, '..');
-  for (const layer of manifest.layers) {
-    for (const file of layer.files) {
-      const full = join(base, file.path);
+  return manifest.layers.flatMap((layer) =>
+    layer.files.map((file) => {
+      const full = resolve(base, file.path);
       const spec: LoadSpec = {
         layer: layer.name,
         label: file.label,
@@ -76,7 +82,12 @@ export function loadManifest(dictionary: Dictionary, manifestPath: string, root:
       };
       if (file.pos !== undefined) spec.pos = file.pos;
       if (file.type !== undefined) spec.type = file.type;
-      dictionary.loadFile(full, spec);
-    }
-  }
+      return { path: full, spec };
+    }),
+  );
+}
+
+/** Loads every file of a manifest into a dictionary, in order. `source` paths are shown relative to `root`. */
+export function loadManifest(dictionary: Dictionary, manifestPath: string, root: string): void {
+  for (const { path, spec } of manifestFiles(manifestPath, root)) dictionary.loadFile(path, spec);
 }

@@ -2,6 +2,7 @@ import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
 import type { DictEntry } from '../dictionary/entry.js';
 import { SURNAMES_1, SURNAMES_2 } from '../ner/lexicon.js';
 import type { NerModel } from '../ner/model.js';
+import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Label, Token } from '../types.js';
 import type { PlaceIndex } from './places.js';
 
@@ -19,11 +20,6 @@ export interface RecognizeInput {
 
 /** Sources, strongest first, for the tie-break after length. */
 const PRIORITY: Record<string, number> = { rule: 3, dictionary: 2, model: 1 };
-
-interface Candidate {
-  entity: Entity;
-  priority: number;
-}
 
 function priorityOf(entity: Entity): number {
   if (entity.source.startsWith('rule:')) return PRIORITY.rule ?? 0;
@@ -167,31 +163,15 @@ function composeOrganizations(input: RecognizeInput, places: Entity[], bodies: E
 export function selectEntities(frozen: Entity[], candidates: Entity[], length: number) {
   const taken = new Uint8Array(length);
   for (const entity of frozen) taken.fill(1, entity.start, entity.end);
-  const ordered: Candidate[] = candidates.map((entity) => ({ entity, priority: priorityOf(entity) }));
-  ordered.sort(
-    (a, b) =>
-      b.entity.end - b.entity.start - (a.entity.end - a.entity.start) ||
-      b.priority - a.priority ||
-      a.entity.start - b.entity.start,
-  );
-  const kept: Entity[] = [...frozen];
-  const nested: Entity[] = [];
-  const seen = new Set<string>();
-  for (const { entity } of ordered) {
+  // The same span and label from two sources is one candidate (the stronger one is kept).
+  const unique = new Map<string, Entity>();
+  for (const entity of candidates) {
     const key = `${entity.start}:${entity.end}:${entity.label}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let free = true;
-    for (let i = entity.start; i < entity.end && free; i++) free = taken[i] === 0;
-    if (!free) {
-      nested.push(entity);
-      continue;
-    }
-    taken.fill(1, entity.start, entity.end);
-    kept.push(entity);
+    const seen = unique.get(key);
+    if (!seen || priorityOf(entity) > priorityOf(seen)) unique.set(key, entity);
   }
-  const byStart = (a: Entity, b: Entity) => a.start - b.start || a.end - b.end;
-  return { entities: kept.sort(byStart), nested: nested.sort(byStart) };
+  const { kept, lost } = settleOverlaps([...unique.values()], priorityOf, taken);
+  return { entities: [...frozen, ...kept].sort(byPosition), nested: lost };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
+import { settleOverlaps } from '../overlaps.js';
 import type { Token } from '../types.js';
 import type { SegmentEngine } from './engines.js';
 
@@ -55,33 +56,14 @@ function splitsSurrogate(text: string, start: number, end: number): boolean {
   );
 }
 
+const LAYER_RANK = { gazetteer: 0, policy: 1, user: 2, runtime: 3 } as const;
+
 /**
- * The one rule that settles overlapping frozen matches: the longest wins, then the higher layer,
- * then the earliest. Losers are returned too, so they can be shown as candidates.
+ * Settles overlapping frozen matches by the one rule (`settleOverlaps`): the longest wins, then the
+ * higher layer, then the earliest. Losers are returned too, so they can be shown as candidates.
  */
 export function selectFrozen(matches: DictMatch[], length: number): { kept: DictMatch[]; lost: DictMatch[] } {
-  const layerRank = { gazetteer: 0, policy: 1, user: 2, runtime: 3 } as const;
-  const ordered = [...matches].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      layerRank[b.entry.layer] - layerRank[a.entry.layer] ||
-      a.start - b.start,
-  );
-  const taken = new Uint8Array(length);
-  const kept: DictMatch[] = [];
-  const lost: DictMatch[] = [];
-  for (const match of ordered) {
-    let free = true;
-    for (let i = match.start; i < match.end && free; i++) free = taken[i] === 0;
-    if (!free) {
-      lost.push(match);
-      continue;
-    }
-    taken.fill(1, match.start, match.end);
-    kept.push(match);
-  }
-  const byStart = (a: DictMatch, b: DictMatch) => a.start - b.start || a.end - b.end;
-  return { kept: kept.sort(byStart), lost: lost.sort(byStart) };
+  return settleOverlaps(matches, (match) => LAYER_RANK[match.entry.layer], new Uint8Array(length));
 }
 
 /** `[start, end)` pieces of `normalized[from, to)` to hand to the engine. */
