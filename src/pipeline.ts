@@ -148,7 +148,7 @@ export class Pipeline {
       });
       doc.entities = recognized.entities;
       if (recognized.nested.length > 0) spans.nested = recognized.nested;
-      doc.officials = linkOfficials(text, doc.entities, this.places);
+      doc.officials = linkOfficials(text, doc.entities, recognized.where);
     }
     if (Object.keys(spans).length > 0) doc.spans = spans;
     doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);

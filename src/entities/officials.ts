@@ -1,16 +1,7 @@
 import type { Entity, Span } from '../types.js';
-import type { Division, PlaceIndex } from './places.js';
+import { type DocumentPlaces, type Jurisdiction, levelOfName } from './places.js';
 
-/** Where an official's jurisdiction came from, and how sure zhtag is. */
-export interface Jurisdiction {
-  name: string;
-  code: string;
-  level: Division['level'];
-  /** `explicit`: named with the body (焦作市委); `document`: the document's dominant division. */
-  basis: 'explicit' | 'document';
-  /** 1 when explicit; else the dominant division's share of the place mentions at that level. */
-  confidence: number;
-}
+export type { Jurisdiction } from './places.js';
 
 /** An official's mention: person + title + body + jurisdiction, as spans plus normalized values. */
 export interface Official {
@@ -25,12 +16,6 @@ export interface Official {
 
 /** What may stand between the parts of one official's mention (焦作市委书记、市长 张三). */
 const JOINER = /^[\s、兼]*$/;
-const LEVEL_BY_PREFIX: Record<string, Division['level']> = {
-  省: 'province',
-  市: 'prefecture',
-  县: 'county',
-  区: 'county',
-};
 const MAX_PARTS = 6;
 
 function spanOf(entity: Entity): Span {
@@ -39,11 +24,6 @@ function spanOf(entity: Entity): Span {
 
 function titleName(entity: Entity): string {
   return String(entity.fullTitle ?? entity.term ?? entity.text);
-}
-
-/** The division level a body or title speaks for (省委 → province, 市长 → prefecture), if any. */
-function levelOf(name: string): Division['level'] | undefined {
-  return LEVEL_BY_PREFIX[name.charAt(0)];
 }
 
 /** Consecutive bodies (市财政局 + 党组) are one organization: 市财政局党组. */
@@ -56,38 +36,34 @@ function joinBodies(text: string, bodies: Entity[]): Entity | undefined {
     text: text.slice(first.start, last.end),
     start: first.start,
     end: last.end,
-    term: bodies.map((b) => String(b.term ?? b.text)).join(''),
+    name: bodies.map((b) => String(b.name ?? b.term ?? b.text)).join(''),
     jurisdiction: first.jurisdiction ?? last.jurisdiction,
   };
 }
 
-/** A place written before the title (郑州市市长, 河南省副省长) names the jurisdiction itself. */
-function placeJurisdiction(
-  place: Entity,
-  places: PlaceIndex,
-): Omit<Jurisdiction, 'basis' | 'confidence'> | undefined {
-  const division = places.get(place.code as string | undefined);
-  return division && { name: division.name, code: division.code, level: division.level };
-}
-
+/**
+ * The official's jurisdiction: the place written with the title (郑州市市长), else the body's own
+ * (焦作市委, or 省委 resolved from the document), else the title's level in this document (省长).
+ */
 function resolveJurisdiction(
   organization: Entity | undefined,
   title: string,
-  dominantAt: (level: Division['level']) => ReturnType<PlaceIndex['dominant']>,
-  places: PlaceIndex,
+  where: DocumentPlaces,
 ): Jurisdiction | undefined {
-  const explicit =
-    organization?.label === 'LOC'
-      ? placeJurisdiction(organization, places)
-      : (organization?.jurisdiction as Omit<Jurisdiction, 'basis' | 'confidence'> | undefined);
-  if (explicit) return { ...explicit, basis: 'explicit', confidence: 1 };
-  const body = organization?.label === 'ORG' ? String(organization.term ?? organization.text) : '';
-  const level = levelOf(body) ?? levelOf(title);
-  if (!level) return undefined;
-  const dominant = dominantAt(level);
-  if (!dominant) return undefined;
-  const { name, code } = dominant.division;
-  return { name, code, level, basis: 'document', confidence: Number(dominant.share.toFixed(2)) };
+  if (organization?.label === 'LOC') {
+    const division = where.index.get(organization.code as string | undefined);
+    if (division)
+      return {
+        name: division.name,
+        code: division.code,
+        level: division.level,
+        basis: 'explicit',
+        confidence: 1,
+      };
+  }
+  const attached = organization?.jurisdiction as Jurisdiction | undefined;
+  if (attached) return attached;
+  return levelOfName(title) ? where.resolve(title) : undefined;
 }
 
 /**
@@ -95,13 +71,8 @@ function resolveJurisdiction(
  * 楼阳生, 县委书记兼县长李四). A person whose titles are all non-official (记者, 编辑) is not an
  * official. Jurisdiction comes from the body's place, else from the document's dominant division.
  */
-export function linkOfficials(text: string, entities: Entity[], places: PlaceIndex): Official[] {
+export function linkOfficials(text: string, entities: Entity[], where: DocumentPlaces): Official[] {
   const officials: Official[] = [];
-  const dominant = new Map<Division['level'], ReturnType<PlaceIndex['dominant']>>();
-  const dominantAt = (level: Division['level']) => {
-    if (!dominant.has(level)) dominant.set(level, places.dominant(entities, level));
-    return dominant.get(level);
-  };
   entities.forEach((person, index) => {
     if (person.label !== 'PERSON' || person.source === 'rule:surname-title') return;
     const titles: Entity[] = [];
@@ -132,10 +103,13 @@ export function linkOfficials(text: string, entities: Entity[], places: PlaceInd
       source: 'rule:title-person',
     };
     if (organization) {
-      record.organization = { ...spanOf(organization), name: String(organization.term ?? organization.text) };
+      record.organization = {
+        ...spanOf(organization),
+        name: String(organization.name ?? organization.term ?? organization.text),
+      };
       if (organization.kind !== undefined) record.organization.kind = String(organization.kind);
     }
-    const jurisdiction = resolveJurisdiction(organization ?? place, name, dominantAt, places);
+    const jurisdiction = resolveJurisdiction(organization ?? place, name, where);
     if (jurisdiction) record.jurisdiction = jurisdiction;
     if (/[原前]$/.test(text.slice(Math.max(0, cursor - 1), cursor))) record.former = true;
     officials.push(record);

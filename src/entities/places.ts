@@ -62,3 +62,52 @@ export class PlaceIndex {
     return division && best ? { division, share: best[1] / total } : undefined;
   }
 }
+
+/** Where a jurisdiction came from, and how sure zhtag is. */
+export interface Jurisdiction {
+  name: string;
+  code: string;
+  level: Division['level'];
+  /** `explicit`: named with the body or title (焦作市委, 郑州市市长); `document`: the document's dominant division. */
+  basis: 'explicit' | 'document';
+  /** 1 when explicit; else the dominant division's share of the place mentions at that level. */
+  confidence: number;
+}
+
+const LEVEL_BY_PREFIX: Record<string, Division['level']> = {
+  省: 'province',
+  市: 'prefecture',
+  县: 'county',
+  区: 'county',
+};
+
+/** The division level a generic body or title speaks for (省委 → province, 市长 → prefecture), if any. */
+export function levelOfName(name: string): Division['level'] | undefined {
+  return LEVEL_BY_PREFIX[name.charAt(0)];
+}
+
+/** A division's name without its suffix, as it prefixes a body (焦作市 → 焦作, 河南省 → 河南). */
+export function shortName(division: Division): string {
+  return division.name.length > 2 ? division.name.replace(/[省市县区]$/, '') : division.name;
+}
+
+/** One document's places: the dominant division per level, computed once, for generic bodies and titles. */
+export class DocumentPlaces {
+  private readonly cache = new Map<Division['level'], ReturnType<PlaceIndex['dominant']>>();
+
+  constructor(
+    readonly index: PlaceIndex,
+    private readonly entities: Entity[],
+  ) {}
+
+  /** The jurisdiction a generic body or title (省委, 市长) has in this document, if the document says. */
+  resolve(name: string): Jurisdiction | undefined {
+    const level = levelOfName(name);
+    if (!level) return undefined;
+    if (!this.cache.has(level)) this.cache.set(level, this.index.dominant(this.entities, level));
+    const dominant = this.cache.get(level);
+    if (!dominant) return undefined;
+    const { name: division, code } = dominant.division;
+    return { name: division, code, level, basis: 'document', confidence: Number(dominant.share.toFixed(2)) };
+  }
+}

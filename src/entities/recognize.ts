@@ -4,7 +4,7 @@ import { SURNAMES_1, SURNAMES_2 } from '../ner/lexicon.js';
 import type { NerModel } from '../ner/model.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Label, Token } from '../types.js';
-import type { PlaceIndex } from './places.js';
+import { DocumentPlaces, type PlaceIndex, shortName } from './places.js';
 
 /** What the entity stage reads. `frozen` are the dictionary entities already fixed (policy, user). */
 export interface RecognizeInput {
@@ -134,25 +134,63 @@ function namesAfterTitles(
 }
 
 /** A place directly followed by a generic body (焦作 + 市委, 河南省 + 政府) is one organization. */
-function composeOrganizations(input: RecognizeInput, places: Entity[], bodies: Entity[]): Entity[] {
+function composeOrganizations(
+  input: RecognizeInput,
+  places: Entity[],
+  bodies: Entity[],
+  organizations: Entity[],
+): Entity[] {
   const out: Entity[] = [];
   const byEnd = new Map<number, Entity>();
   for (const place of places) byEnd.set(place.end, place);
+  // 中共 + 焦作市委: the party prefix belongs to the body it names.
+  const partyByEnd = new Map<number, Entity>();
+  for (const org of organizations) if (org.term === '中国共产党') partyByEnd.set(org.end, org);
   for (const body of bodies) {
     // The place may end where the body starts (焦作|市委) or share its suffix character (焦作市|市委).
     const sharing = byEnd.get(body.start + 1);
     const place = byEnd.get(body.start) ?? (sharing && sharing.end - sharing.start > 2 ? sharing : undefined);
     const division = place && input.places.get(place.code as string | undefined);
     if (!place || !division) continue;
+    const start = partyByEnd.get(place.start)?.start ?? place.start;
+    const name = `${shortName(division)}${body.term as string}`;
     out.push(
-      make(input.text, place.start, body.end, 'ORG', 'rule:place-body', {
+      make(input.text, start, body.end, 'ORG', 'rule:place-body', {
         kind: body.kind,
-        term: `${division.name.replace(/[省市县区]$/, '')}${body.term as string}`,
-        jurisdiction: { name: division.name, code: division.code, level: division.level },
+        term: name,
+        name,
+        jurisdiction: {
+          name: division.name,
+          code: division.code,
+          level: division.level,
+          basis: 'explicit',
+          confidence: 1,
+        },
       }),
     );
   }
   return out;
+}
+
+/**
+ * Gives every ORG a normalized `name`: a generic body (市委, 省政府) written alone gets the
+ * document's dominant division (焦作市委 in an article about Jiaozuo) with its `jurisdiction`
+ * (`basis: document`, `confidence`); other bodies keep their canonical term.
+ */
+function nameOrganizations(entities: Entity[], where: DocumentPlaces): void {
+  for (const entity of entities) {
+    if (entity.label !== 'ORG' || entity.name !== undefined) continue;
+    const term = String(entity.term ?? entity.text);
+    const generic = entity.type === 'generic' || entity.source === 'rule:title-body';
+    const jurisdiction = generic ? where.resolve(term) : undefined;
+    const division = jurisdiction && where.index.get(jurisdiction.code);
+    if (jurisdiction && division) {
+      entity.name = `${shortName(division)}${term}`;
+      entity.jurisdiction = jurisdiction;
+    } else {
+      entity.name = term;
+    }
+  }
 }
 
 /**
@@ -220,7 +258,11 @@ function linkReferences(text: string, entities: Entity[]): Entity[] {
 }
 
 /** The entity stage: gazetteers, composition rules and the statistical model, settled by one rule. */
-export function recognizeEntities(input: RecognizeInput): { entities: Entity[]; nested: Entity[] } {
+export function recognizeEntities(input: RecognizeInput): {
+  entities: Entity[];
+  nested: Entity[];
+  where: DocumentPlaces;
+} {
   const gazetteer = gazetteerCandidates(input);
   const candidates: Entity[] = [];
   const titles: Entity[] = [];
@@ -239,7 +281,14 @@ export function recognizeEntities(input: RecognizeInput): { entities: Entity[]; 
     ...titles.filter((e) => e.label === 'ORG'),
     ...gazetteer.filter((e) => e.label === 'ORG' && e.type === 'generic'),
   ];
-  candidates.push(...composeOrganizations(input, places, bodies));
+  candidates.push(
+    ...composeOrganizations(
+      input,
+      places,
+      bodies,
+      gazetteer.filter((e) => e.label === 'ORG'),
+    ),
+  );
   const modelPersons = new Set<number>();
   // The model segments for itself: it was trained on jieba's tags without HMM, and the pipeline's
   // tokens (HMM on, dictionary terms frozen) give it different features (measured: PERSON recall
@@ -255,5 +304,8 @@ export function recognizeEntities(input: RecognizeInput): { entities: Entity[]; 
   const allTitles = candidates.filter((e) => e.label === 'TITLE');
   candidates.push(...namesAfterTitles(input.text, input.tokens, allTitles, modelPersons));
   const { entities, nested } = selectEntities(input.frozen, candidates, input.text.length);
-  return { entities: linkReferences(input.text, entities), nested };
+  // The document's places (dominant divisions) come from the entities kept; officials use them too.
+  const where = new DocumentPlaces(input.places, entities);
+  nameOrganizations(entities, where);
+  return { entities: linkReferences(input.text, entities), nested, where };
 }

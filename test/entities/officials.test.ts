@@ -49,7 +49,7 @@ describe('officials on the sample article', () => {
     expect(found).toContainEqual({
       person: '楼阳生',
       title: '省委书记',
-      organization: '省委',
+      organization: '河南省委',
       jurisdiction: '河南省 410000',
     });
   });
@@ -134,7 +134,7 @@ describe('officials in varied forms', () => {
     ['在河南，省长王凯在洛阳考察。', [{ person: '王凯', title: '省长', jurisdiction: '河南省 410000' }]],
     [
       '省委书记楼阳生在郑州调研。',
-      [{ person: '楼阳生', title: '省委书记', organization: '省委', jurisdiction: '河南省 410000' }],
+      [{ person: '楼阳生', title: '省委书记', organization: '河南省委', jurisdiction: '河南省 410000' }],
     ],
     [
       '焦作市委书记张建国表示同意。会上，张书记强调要抓好落实。',
@@ -164,6 +164,30 @@ describe('officials in varied forms', () => {
     const reference = doc.entities.find((e) => e.text === '张书记');
     expect(reference?.label).toBe('PERSON');
     expect(reference?.refersTo).toEqual({ text: '张建国', start: 6, end: 9 });
+  });
+});
+
+describe('organization names', () => {
+  it('normalizes 中共焦作市委, 焦作市委 and a bare 市委 in a Jiaozuo article to one body', () => {
+    const doc = pipeline.annotate(
+      '中共焦作市委召开常委会议。焦作市委要求各县区落实。市委强调，焦作要走在前列。',
+    );
+    expectDoc(doc);
+    const bodies = doc.entities.filter((e) => e.label === 'ORG');
+    expect(bodies.map((e) => [e.text, e.name])).toEqual([
+      ['中共焦作市委', '焦作市委'],
+      ['焦作市委', '焦作市委'],
+      ['市委', '焦作市委'],
+    ]);
+    expect(bodies[0]?.jurisdiction).toMatchObject({ code: '410800', basis: 'explicit', confidence: 1 });
+    expect(bodies[2]?.jurisdiction).toMatchObject({ code: '410800', basis: 'document' });
+  });
+
+  it('leaves a bare 市委 unresolved when the document names no city', () => {
+    const doc = pipeline.annotate('市委强调要抓好落实。');
+    const body = doc.entities.find((e) => e.label === 'ORG');
+    expect(body?.name).toBe('市委');
+    expect(body?.jurisdiction).toBeUndefined();
   });
 });
 
