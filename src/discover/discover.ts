@@ -2,9 +2,11 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import type { Normalizer } from '../normalize.js';
 import { createEngine, type EngineName } from '../segment/engines.js';
 import { buildCorpus, type Corpus, contextAround, type DiscoverDocument } from './corpus.js';
+import { type PolicyLikeness, trainPolicyLikeness } from './likeness.js';
 import { boundaryEntropy, type CandidateStats, cohesion, type Measurements, measure } from './measure.js';
 import {
   afterTriggers,
+  frequentGrams,
   GENERIC_SUFFIXES,
   hasStopEdge,
   isNumeral,
@@ -43,6 +45,8 @@ export interface CandidateSignals {
   context: number;
   listed: number;
   verbPair: number;
+  /** Policy-likeness of the characters (log-odds against ordinary words; see likeness.ts). */
+  likeness: number;
   numeral: number;
   suffix: number;
   cohesion: number;
@@ -86,14 +90,25 @@ export function discoverTerms(
   suffixed(corpus, proposals);
   afterTriggers(corpus, proposals);
   listItems(corpus, proposals);
+  const grams = frequentGrams(corpus, Math.max(minCount, 4));
+  const model = trainPolicyLikeness(options.dictionary);
+  const likeness = cachedLikeness(model);
+  for (const [gram, n] of grams)
+    if (likeness(gram) >= LIKENESS_FLOOR) proposals.set(gram, (proposals.get(gram) ?? 0) + n);
   const pool = [...proposals].filter(([, n]) => n >= Math.min(MIN_PROPOSALS, minCount)).map(([term]) => term);
   const measured = measure(corpus, pool);
   const engine = options.engine === false ? undefined : createEngine(options.engine ?? 'node-rs');
   const posOf = engine ? (word: string) => engine.posOf(word) : () => 'x';
+  const cut = engine ? (text: string) => engine.cut(text) : (text: string) => [text];
   const scored: Candidate[] = [];
   for (const stats of measured.stats.values()) {
     if (stats.count < minCount) continue;
-    const candidate = scoreCandidate(corpus, stats, measured, posOf);
+    const candidate = scoreCandidate(corpus, stats, measured, {
+      posOf,
+      cut,
+      likeness,
+      isIdiom: (t) => model.isCommonIdiom(t),
+    });
     if (candidate) scored.push(candidate);
   }
   scored.sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
@@ -101,7 +116,10 @@ export function discoverTerms(
   const known = knownForms(options.dictionary);
   const out: Candidate[] = [];
   for (const candidate of kept) {
-    candidate.known = options.dictionary?.lookup(candidate.term) !== undefined;
+    const entry = options.dictionary?.lookup(candidate.term);
+    // A job title, place or body the gazetteer knows (党组书记) is not a policy term.
+    if (entry !== undefined && entry.label !== 'POLICY') continue;
+    candidate.known = entry !== undefined;
     if (candidate.known && !options.includeKnown) continue;
     if (!candidate.known) {
       const similar = nearestKnown(candidate.term, known);
@@ -117,8 +135,9 @@ function scoreCandidate(
   corpus: Corpus,
   stats: CandidateStats,
   m: Measurements,
-  posOf: (word: string) => string,
+  lexicon: Lexicon,
 ): Candidate | undefined {
+  const { posOf, cut, likeness, isIdiom } = lexicon;
   const { term, count } = stats;
   const quoted = stats.quoted / count;
   const context = stats.inContext / count;
@@ -128,6 +147,7 @@ function scoreCandidate(
     return undefined;
   // Names of programs and slogans do not hold 的 unless quoted (正确的发展战略, 党的方针 are phrases).
   if (unquoted && term.includes('的')) return undefined;
+  if (unquoted && !grammaticalName(cut(term), posOf)) return undefined;
   const numeral = numeralCredit(term, count, m);
   const suffix = suffixCredit(term, count, m);
   // Trigger context alone proposes too many ordinary words; it counts for four characters and more.
@@ -139,7 +159,9 @@ function scoreCandidate(
   // ordinary words quoted for emphasis now and then (“结合”: 14 of 401; “窗口”, “龙头”) are not.
   const named = quoted >= 0.1 && term.length >= 3 ? Math.max(quoted, 0.5) : quoted;
   const verbPair = isVerbPairSlogan(term, posOf) ? 0.5 : 0;
-  const policy = 1.5 * named + numeral + suffix + contextWeight * context + listed + verbPair;
+  const odds = likeness(term);
+  const looks = LIKENESS_WEIGHT / (1 + Math.exp(-(odds - LIKENESS_MID)));
+  const policy = 1.5 * named + numeral + suffix + contextWeight * context + listed + verbPair + looks;
   if (policy <= 0) return undefined;
   const leftEntropy = boundaryEntropy(stats.left, stats.leftEdges);
   const rightEntropy = boundaryEntropy(stats.right, stats.rightEdges);
@@ -149,7 +171,10 @@ function scoreCandidate(
   const glueFactor = Math.min(1, Math.max(0, glue / 6));
   // Policy terms recur across articles; a nickname quoted in one story does not.
   const weight = 1.5 * Math.log2(1 + stats.df) + 0.3 * Math.log2(1 + count);
-  const score = policy * freedom * (0.4 + 0.6 * glueFactor) * weight;
+  // A chengyu of the core dictionary (四通八达, 艰苦奋斗, 排忧解难) is an ordinary set phrase unless
+  // the paper quotes it as a name.
+  const idiom = named < 0.5 && isIdiom(term) ? IDIOM_FACTOR : 1;
+  const score = idiom * policy * freedom * (0.4 + 0.6 * glueFactor) * weight;
   if (score <= 0) return undefined;
   return {
     term,
@@ -164,6 +189,7 @@ function scoreCandidate(
       context: round2(context),
       listed: round2(listed),
       verbPair,
+      likeness: round2(odds),
       numeral,
       suffix,
       cohesion: round2(glue),
@@ -171,6 +197,28 @@ function scoreCandidate(
       rightEntropy: round2(rightEntropy),
     },
   };
+}
+
+/**
+ * Whether the engine's words of an unquoted candidate can make a name. Not when they hold a
+ * conjunction (改革和发展, 经济和社会发展: two things joined; 和平统一 is one word), a preposition
+ * (十五大精神为指针, 两国在各个领域: a piece of a clause) other than the 以…为… frame of slogans
+ * (以经济建设为中心), or a pronoun at either end (十五大各项, 我看香港回归).
+ */
+function grammaticalName(words: readonly string[], posOf: (word: string) => string): boolean {
+  const tags = words.map((w) => posOf(w));
+  if (tags.includes('c')) return false;
+  const frame = words[0] === '以' && words.slice(2).includes('为');
+  if (!frame && tags.includes('p')) return false;
+  return tags[0] !== 'r' && tags[tags.length - 1] !== 'r';
+}
+
+/** What scoring asks of the engine's core dictionary and the policy-likeness model. */
+interface Lexicon {
+  posOf: (word: string) => string;
+  cut: (text: string) => string[];
+  likeness: (term: string) => number;
+  isIdiom: (term: string) => boolean;
 }
 
 /** PMI (bits) of cutting `term` into `[0, at)` and `[at, end)`, from the measured counts. */
@@ -206,27 +254,63 @@ function suffixCredit(term: string, count: number, m: Measurements): number {
   const suffix = POLICY_SUFFIXES.find(([s]) => term.endsWith(s) && term.length >= s.length + 2)?.[0];
   if (suffix === undefined) return 0;
   if (GENERIC_SUFFIXES.has(suffix) && term.length - suffix.length < 3) return 0;
+  // A numbered phase or part (一期工程, 二期工程) is a stage of any project, not a name.
+  if (isNumeral(term[0]) && numeralShape(term.slice(0, term.length - suffix.length)) === undefined) return 0;
   const pmi = cutPmi(term, term.length - suffix.length, count, m);
   return Math.min(1, Math.max(0, (pmi - 4) / 4));
+}
+
+/** Frequent n-grams less policy-like than this (log-odds) are not proposed: keeps the pool small. */
+const LIKENESS_FLOOR = -3;
+/** Log-odds at which policy-likeness earns half its weight. */
+const LIKENESS_MID = 0;
+/**
+ * Full policy-likeness counts three quarters of a trigger verb before every occurrence: the characters
+ * alone are weaker evidence than how the paper uses the string (at 1 and more, ordinary 体制改革 and
+ * 健康发展 crowd in).
+ */
+const LIKENESS_WEIGHT = 0.75;
+/** A chengyu's score is cut to this share unless it is quoted. */
+const IDIOM_FACTOR = 0.3;
+
+/** The model's log-odds, computed once per string. */
+function cachedLikeness(model: PolicyLikeness): (term: string) => number {
+  const cache = new Map<string, number>();
+  return (term) => {
+    let odds = cache.get(term);
+    if (odds === undefined) {
+      odds = model.logOdds(term);
+      cache.set(term, odds);
+    }
+    return odds;
+  };
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Drops a candidate that is nearly always part of one longer candidate ranked above it (篮子工程 inside
- * 菜篮子工程), so one term does not take several rows.
+ * 菜篮子工程), and spellings of one slogan that differ only in punctuation, so one term does not take
+ * several rows.
  */
 function dropFragments(sorted: Candidate[], m: Measurements): Candidate[] {
   const kept: Candidate[] = [];
+  const spellings = new Set<string>();
   const limit = 3000;
   for (const candidate of sorted.slice(0, limit)) {
+    // One slogan written with and without its list marks (讲文明、树新风 / 讲文明,树新风 / 讲文明树新风)
+    // takes one row: the best-ranked spelling.
+    const bare = candidate.term.replace(/[、,，·\s]/g, '');
+    if (spellings.has(bare)) continue;
     const inside = kept.some(
       (longer) =>
         longer.term.length > candidate.term.length &&
         longer.term.includes(candidate.term) &&
         (m.stats.get(longer.term)?.count ?? 0) >= 0.8 * candidate.count,
     );
-    if (!inside) kept.push(candidate);
+    if (inside) continue;
+    kept.push(candidate);
+    spellings.add(bare);
   }
   return kept;
 }

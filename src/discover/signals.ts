@@ -293,3 +293,37 @@ export const GENERIC_SUFFIXES = new Set([
 ]);
 
 export { EDGE_STOPS };
+
+/**
+ * Every 2–`maxLength` character string of hanzi within a run that occurs at least `minCount` times and
+ * neither starts nor ends with a particle: statistical new-word detection considers all of them.
+ * Counted level by level: a string is only counted when both its shorter halves were frequent (apriori).
+ */
+export function frequentGrams(corpus: Corpus, minCount: number, maxLength = 6): Map<string, number> {
+  const { text } = corpus;
+  const out = new Map<string, number>();
+  let previous: Map<string, number> | undefined;
+  for (let length = 2; length <= maxLength; length++) {
+    const counts = new Map<string, number>();
+    forEachRun(text, (start, end) => {
+      for (let i = start; i + length <= end; i++) {
+        if (
+          previous &&
+          !(previous.has(text.slice(i, i + length - 1)) && previous.has(text.slice(i + 1, i + length)))
+        )
+          continue;
+        const gram = text.slice(i, i + length);
+        counts.set(gram, (counts.get(gram) ?? 0) + 1);
+      }
+    });
+    for (const [gram, n] of counts) if (n < minCount) counts.delete(gram);
+    for (const [gram, n] of counts) if (allHanzi(gram) && !hasStopEdge(gram)) out.set(gram, n);
+    previous = counts;
+  }
+  return out;
+}
+
+function allHanzi(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isHanzi(text.charCodeAt(i))) return false;
+  return true;
+}
