@@ -1,6 +1,7 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
 import type { Normalizer } from '../normalize.js';
 import { createEngine, type EngineName } from '../segment/engines.js';
+import { coordinatedWithAnchors } from './coordination.js';
 import { buildCorpus, type Corpus, contextAround, type DiscoverDocument } from './corpus.js';
 import { type PolicyLikeness, trainPolicyLikeness } from './likeness.js';
 import { boundaryEntropy, type CandidateStats, cohesion, type Measurements, measure } from './measure.js';
@@ -45,6 +46,8 @@ export interface CandidateSignals {
   context: number;
   listed: number;
   verbPair: number;
+  /** Share of occurrences in a 、-list next to a known term or a strong candidate. */
+  coordination: number;
   /** Policy-likeness of the characters (log-odds against ordinary words; see likeness.ts). */
   likeness: number;
   numeral: number;
@@ -99,19 +102,31 @@ export function discoverTerms(
   const measured = measure(corpus, pool);
   const engine = options.engine === false ? undefined : createEngine(options.engine ?? 'node-rs');
   const posOf = engine ? (word: string) => engine.posOf(word) : () => 'x';
-  const cut = engine ? (text: string) => engine.cut(text) : (text: string) => [text];
-  const scored: Candidate[] = [];
-  for (const stats of measured.stats.values()) {
-    if (stats.count < minCount) continue;
-    const candidate = scoreCandidate(corpus, stats, measured, {
-      posOf,
-      cut,
-      likeness,
-      isIdiom: (t) => model.isCommonIdiom(t),
-    });
-    if (candidate) scored.push(candidate);
-  }
-  scored.sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
+  const cuts = new Map<string, string[]>();
+  const cut = (text: string): string[] => {
+    let words = cuts.get(text);
+    if (words === undefined) {
+      words = engine ? engine.cut(text) : [text];
+      cuts.set(text, words);
+    }
+    return words;
+  };
+  const lexicon: Lexicon = { posOf, cut, likeness, isIdiom: (t) => model.isCommonIdiom(t) };
+  const scoreAll = (coordinated: ReadonlyMap<string, number>): Candidate[] => {
+    const scored: Candidate[] = [];
+    for (const stats of measured.stats.values()) {
+      if (stats.count < minCount) continue;
+      const candidate = scoreCandidate(corpus, stats, measured, lexicon, coordinated.get(stats.term) ?? 0);
+      if (candidate) scored.push(candidate);
+    }
+    return scored.sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
+  };
+  // Two passes: the first ranking's best candidates join the known terms as anchors of co-ordination,
+  // so a new term listed next to another new one is found on a corpus the dictionary knows little of.
+  const first = scoreAll(new Map());
+  const strong = new Set(first.slice(0, ANCHOR_RANKS).map((c) => c.term));
+  const isAnchor = (form: string) => strong.has(form) || options.dictionary?.lookup(form)?.label === 'POLICY';
+  const scored = scoreAll(coordinatedWithAnchors(corpus, isAnchor, (form) => measured.stats.has(form)));
   const kept = dropFragments(scored, measured);
   const known = knownForms(options.dictionary);
   const out: Candidate[] = [];
@@ -136,6 +151,7 @@ function scoreCandidate(
   stats: CandidateStats,
   m: Measurements,
   lexicon: Lexicon,
+  coordinated: number,
 ): Candidate | undefined {
   const { posOf, cut, likeness, isIdiom } = lexicon;
   const { term, count } = stats;
@@ -161,7 +177,9 @@ function scoreCandidate(
   const verbPair = isVerbPairSlogan(term, posOf) ? 0.5 : 0;
   const odds = likeness(term);
   const looks = LIKENESS_WEIGHT / (1 + Math.exp(-(odds - LIKENESS_MID)));
-  const policy = 1.5 * named + numeral + suffix + contextWeight * context + listed + verbPair + looks;
+  const coordination = Math.min(1, coordinated / count);
+  const policy =
+    1.5 * named + numeral + suffix + contextWeight * context + listed + verbPair + looks + coordination;
   if (policy <= 0) return undefined;
   const leftEntropy = boundaryEntropy(stats.left, stats.leftEdges);
   const rightEntropy = boundaryEntropy(stats.right, stats.rightEdges);
@@ -190,6 +208,7 @@ function scoreCandidate(
       listed: round2(listed),
       verbPair,
       likeness: round2(odds),
+      coordination: round2(coordination),
       numeral,
       suffix,
       cohesion: round2(glue),
@@ -270,6 +289,9 @@ const LIKENESS_MID = 0;
  * 健康发展 crowd in).
  */
 const LIKENESS_WEIGHT = 0.75;
+const FRAGMENT_SHARE = 0.7;
+/** How many of the first ranking's candidates anchor co-ordination, with the known terms. */
+const ANCHOR_RANKS = 100;
 /** A chengyu's score is cut to this share unless it is quoted. */
 const IDIOM_FACTOR = 0.3;
 
@@ -306,7 +328,7 @@ function dropFragments(sorted: Candidate[], m: Measurements): Candidate[] {
       (longer) =>
         longer.term.length > candidate.term.length &&
         longer.term.includes(candidate.term) &&
-        (m.stats.get(longer.term)?.count ?? 0) >= 0.8 * candidate.count,
+        (m.stats.get(longer.term)?.count ?? 0) >= FRAGMENT_SHARE * candidate.count,
     );
     if (inside) continue;
     kept.push(candidate);
