@@ -13,7 +13,7 @@ import { isHanzi } from './corpus.js';
  * simply recognizes a known term: it says whether the term resembles the *other* known terms.
  */
 export interface PolicyLikeness {
-  /** Log-odds (natural log) of policy term against ordinary word, prior left out; 0 without training data. */
+  /** Log-odds (natural log) of policy term against ordinary word, prior left out; very low without training data. */
   logOdds(term: string): number;
   /** Whether the core dictionary lists `term` as a common chengyu (tag `i`, frequency >= 10). */
   isCommonIdiom(term: string): boolean;
@@ -22,7 +22,7 @@ export interface PolicyLikeness {
 /** Below this core-dictionary frequency a tag says little: the rare entries are phrases of all kinds. */
 const COMMON_FREQUENCY = 10;
 
-/** Log-odds of strings the model does not judge (digits, Latin letters, single characters). */
+/** Log-odds of strings the model does not judge (digits, Latin letters, single characters, no dictionary). */
 const NOT_A_WORD = -20;
 /** Every how many core words one is a negative example: the class statistics, at a fraction of the cost. */
 const NEGATIVE_STRIDE = 4;
@@ -110,7 +110,8 @@ export function trainPolicyLikeness(dictionary: Dictionary | undefined): PolicyL
   const groups = dictionary ? policyForms(dictionary) : [];
   const core = coreWords();
   const isCommonIdiom = (term: string) => core.idioms.has(term);
-  if (groups.length === 0) return { logOdds: () => 0, isCommonIdiom };
+  // Without known terms nothing can resemble them: no string earns credit or is proposed for its looks.
+  if (groups.length === 0) return { logOdds: () => NOT_A_WORD, isCommonIdiom };
   const positive = new FeatureCounts();
   const entryOf = new Map<string, number>();
   const groupFeatures = groups.map((forms, index) => {
