@@ -2,9 +2,14 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
+import { NUM_TAGS, transitionMask, viterbiGeneric } from '../src/ner/decode.js';
 import { evaluateSpans, parsePdLine, readBio, readCluener } from '../src/ner/eval.js';
-import { NerModel, type NerSpan } from '../src/ner/model.js';
+import { decodeParams, encodeParams, NerModel, type NerSpan, ROW_STRIDE, STEPS } from '../src/ner/model.js';
+import { rng } from '../src/ner/trainer.js';
+import { viterbi } from '../src/ner/viterbi.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modelPath = path.join(repoRoot, 'dictionaries', 'models', 'ner.bin.gz');
@@ -120,6 +125,21 @@ describe.skipIf(!model)('NerModel (shipped model)', () => {
     expect(spans.filter((s) => text.slice(s.start, s.end) === '北京').length).toBeGreaterThan(1000);
   });
 
+  it('segments long texts in chunks exactly as it would segment them whole', () => {
+    const sentence = '国务院总理李鹏今天在人民大会堂会见了日本首相桥本龙太郎，双方讨论了中日关系。';
+    const text = `${sentence}\n`.repeat(300);
+    const jieba = Jieba.withDict(dict);
+    let u = 0;
+    const tokens = jieba.tag(text).map(({ word, tag }) => {
+      const start = u;
+      u += word.length;
+      return { start, end: u, pos: tag };
+    });
+    const own = m.predict(text);
+    expect(own).toEqual(m.predict(text, tokens));
+    expect(own.filter((s) => text.slice(s.start, s.end) === '李鹏').length).toBe(300);
+  });
+
   it('handles many short lines', () => {
     const text = '李鹏\n'.repeat(5000);
     checkOffsets(text, m.predict(text));
@@ -183,5 +203,57 @@ describe('gold readers and scoring', () => {
       '叶老桂/PERSON',
       '浙商银行/ORG',
     ]);
+  });
+});
+
+describe('model internals', () => {
+  it('round-trips weights through the int8 model file within one step per row', () => {
+    const T = NUM_TAGS;
+    const bits = 8;
+    const random = rng(7);
+    const weights = new Float32Array((1 << bits) * T);
+    for (let r = 0; r < 1 << bits; r++) {
+      const mag = r % 3 === 0 ? 0.1 : 10 ** (random() * 3 - 0.5);
+      for (let t = 0; t < T; t++) weights[r * T + t] = (random() * 2 - 1) * mag;
+    }
+    const trans = Float32Array.from({ length: T * T + 2 * T }, (_, i) => i / 10);
+    const meta = {
+      version: 't',
+      trainedOn: 'test',
+      labels: ['PERSON', 'LOC', 'ORG'],
+      bits,
+      numFeatures: 30,
+      numTags: T,
+    };
+    const p = decodeParams(encodeParams(meta, trans, weights, 0.5));
+    expect(p.meta.trainedOn).toBe('test');
+    expect([...p.trans]).toEqual([...trans]);
+    const kept = new Set(p.rows);
+    for (let r = 0; r < 1 << bits; r++) {
+      let max = 0;
+      for (let t = 0; t < T; t++) max = Math.max(max, Math.abs(weights[r * T + t] as number));
+      expect(kept.has(r)).toBe(max >= 0.5);
+    }
+    p.rows.forEach((r, k) => {
+      const step = STEPS[(p.vals[k * ROW_STRIDE + 13] as number) & 255] as number;
+      for (let t = 0; t < T; t++) {
+        const got = (p.vals[k * ROW_STRIDE + t] as number) * step;
+        expect(Math.abs(got - (weights[r * T + t] as number))).toBeLessThanOrEqual(step / 2 + 1e-6);
+      }
+    });
+  });
+
+  it('decodes like the generic Viterbi', () => {
+    const T = NUM_TAGS;
+    const random = rng(3);
+    const mask = transitionMask();
+    const trans = Float32Array.from({ length: T * T + 2 * T }, () => random() * 4 - 2);
+    const n = 200;
+    const em = Float32Array.from({ length: n * T }, () => random() * 10 - 5);
+    const a = new Uint8Array(n);
+    const b = new Uint8Array(n);
+    viterbi(em, n, trans, mask, a, new Uint8Array(n * T), new Float64Array(2 * T));
+    viterbiGeneric(em, n, trans, mask, b, new Uint8Array(n * T), new Float64Array(2 * T));
+    expect([...a]).toEqual([...b]);
   });
 });

@@ -11,7 +11,8 @@ import { prepareWindow, type Tagger, windows } from './window.js';
 
 /**
  * Windows of one record. With `partial` set to label indices, only those labels are annotated
- * (others are unknown): positions outside gold spans may take any tag but those labels'.
+ * exhaustively: positions outside gold spans must be O, except inside `open` regions (UTF-16
+ * ranges, e.g. CLUENER addresses), where they may take any tag but those labels'.
  */
 export function recordToItems(
   rec: GoldRecord,
@@ -20,16 +21,17 @@ export function recordToItems(
   bits: number,
   gazetteer: Gazetteer | undefined,
   partial?: number[],
+  open: Array<{ start: number; end: number }> = [],
 ): TrainItem[] {
   const items: TrainItem[] = [];
   for (const [ws, we] of windows(rec.text)) {
     const win = prepareWindow(rec.text, ws, we, tagger);
-    const n = win.cp.n;
+    const n = win.n;
     if (n === 0) continue;
     const feats = new Int32Array(n * NUM_FEATURES);
-    extractFeatures(win.cp, win.tokens, lex, bits, feats, gazetteer);
+    extractFeatures(win, lex, bits, feats, gazetteer);
     const toCp = new Map<number, number>();
-    for (let i = 0; i <= n; i++) toCp.set(win.cp.offsets[i] as number, i);
+    for (let i = 0; i <= n; i++) toCp.set(win.offsets[i] as number, i);
     const spans: Array<{ s: number; e: number; label: number }> = [];
     for (const ent of rec.entities) {
       if (ent.start < ws || ent.end > we) continue;
@@ -41,14 +43,14 @@ export function recordToItems(
     const item: TrainItem = { feats, gold };
     if (partial !== undefined) {
       const allowedTags = new Uint16Array(n);
-      const any = (1 << NUM_TAGS) - 1;
       let notPartial = 0;
       for (let t = 0; t < NUM_TAGS; t++) if (!partial.includes(tagLabel(t))) notPartial |= 1 << t;
       for (let i = 0; i < n; i++) {
         const g = gold[i] as number;
-        allowedTags[i] = g !== 0 ? 1 << g : notPartial;
+        const u = win.offsets[i] as number;
+        const inOpen = open.some((r) => r.start <= u && u < r.end);
+        allowedTags[i] = g !== 0 ? 1 << g : inOpen ? notPartial : 1;
       }
-      void any;
       item.allowedTags = allowedTags;
     }
     items.push(item);

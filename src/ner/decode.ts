@@ -50,12 +50,12 @@ export function emissions(
 }
 
 const NEG = -1e30;
-
 /**
  * Viterbi over emissions with learned transitions `trans[from * T + to]` (index T*T.. for start,
- * T*T+T.. for end). Invalid BIOES transitions are forbidden. Writes the best tags to `out`.
+ * T*T+T.. for end) under any transition mask. The hot path uses the unrolled `viterbi` of
+ * viterbi.ts (same result); this one is the reference it is tested against.
  */
-export function viterbi(
+export function viterbiGeneric(
   em: Float32Array,
   n: number,
   trans: Float32Array,

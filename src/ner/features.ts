@@ -4,19 +4,40 @@
  */
 import type { Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './lexicon.js';
-import { type CodePoints, hashCodePoints, hashString } from './text.js';
+import { hashCodePoints } from './text.js';
+import type { WindowBuffers } from './window.js';
 
 /** Number of feature templates per character. */
-export const NUM_FEATURES = 30;
+export const NUM_FEATURES = 26;
 
 const BOS = -1;
 const EOS = -2;
 
-/** A segmenter token over code-point indices `[s, e)` of a window. */
-export interface WindowToken {
-  s: number;
-  e: number;
-  pos: string;
+/** Per-window scratch arrays of feature extraction (reused across windows). */
+export class FeatureScratch {
+  gzEdge = new Int32Array(0);
+  gzLong = new Int32Array(0);
+  gzLen = new Int32Array(0);
+  posH = new Int32Array(0);
+  wordH = new Int32Array(0);
+  sfx = new Int32Array(0);
+  title = new Uint8Array(0);
+  uni = new Int32Array(0);
+  bi = new Int32Array(0);
+
+  ensure(n: number): void {
+    if (this.gzEdge.length >= n) return;
+    const cap = Math.max(n, 320);
+    this.gzEdge = new Int32Array(cap);
+    this.gzLong = new Int32Array(cap);
+    this.gzLen = new Int32Array(cap);
+    this.posH = new Int32Array(cap + 2);
+    this.wordH = new Int32Array(cap + 2);
+    this.sfx = new Int32Array(cap + 2);
+    this.title = new Uint8Array(cap + 2);
+    this.uni = new Int32Array(cap + 4);
+    this.bi = new Int32Array(cap + 4);
+  }
 }
 
 function mix(t: number, a: number, b: number, c: number): number {
@@ -41,96 +62,104 @@ function biesOf(i: number, s: number, e: number): number {
 }
 
 /**
- * Fill `out[i * NUM_FEATURES + f]` with the bucket of feature f at character i.
- * `tokens` must cover `[0, cp.n)` in order without gaps.
+ * Fill `out[i * NUM_FEATURES + f]` with the bucket of feature f at character i of the window.
+ * The window's tokens cover `[0, win.n)` in order without gaps.
  */
 export function extractFeatures(
-  cp: CodePoints,
-  tokens: WindowToken[],
+  win: WindowBuffers,
   lex: Lexicon,
   bits: number,
   out: Int32Array,
   gazetteer?: Gazetteer,
+  scratch: FeatureScratch = new FeatureScratch(),
 ): void {
-  const n = cp.n;
-  const gzEdge = new Int32Array(n);
-  const gzLong = new Int32Array(n);
-  if (gazetteer) gazetteer.match(cp.cps, n, gzEdge, gzLong);
-  const c = cp.cps;
-  const cls = cp.cls;
-  const shift = 32 - bits;
-  const nt = tokens.length;
-  const posH = new Int32Array(nt + 2);
-  const wordH = new Int32Array(nt + 2);
-  const sfx = new Int32Array(nt + 2);
-  const title = new Uint8Array(nt + 2);
-  // index 0 = before the window, nt + 1 = after it
-  posH[0] = BOS;
-  wordH[0] = BOS;
-  posH[nt + 1] = EOS;
-  wordH[nt + 1] = EOS;
-  for (let k = 0; k < nt; k++) {
-    const tok = tokens[k] as WindowToken;
-    posH[k + 1] = hashString(tok.pos);
-    wordH[k + 1] = hashCodePoints(cp.cps, tok.s, tok.e);
-    sfx[k + 1] = tok.e - tok.s > 1 ? lex.suffixTypeOf(cp.cps, tok.s, tok.e) : 0;
-    title[k + 1] = lex.isTitle(cp.cps, tok.s, tok.e) ? 1 : 0;
+  const n = win.n;
+  scratch.ensure(n);
+  const { gzEdge, gzLong, posH, wordH, sfx, title } = scratch;
+  if (gazetteer) gazetteer.match(win.cps, n, gzEdge, gzLong, scratch.gzLen);
+  else {
+    gzEdge.fill(0, 0, n);
+    gzLong.fill(0, 0, n);
   }
+  const c = win.cps;
+  const cls = win.cls;
+  const shift = 32 - bits;
+  const nt = win.nt;
+  const tokS = win.tokS;
+  const tokE = win.tokE;
+  // index 0 = before the window, nt + 1 = after it
+  // wordH holds each token's bucket group (slots: token, previous token, next token × word position)
+  const wordGroup = (h: number): number => (mix(43, h, 0, 0) >>> shift) & ~15;
+  posH[0] = BOS;
+  wordH[0] = wordGroup(BOS);
+  sfx[0] = 0;
+  title[0] = 0;
+  posH[nt + 1] = EOS;
+  wordH[nt + 1] = wordGroup(EOS);
+  sfx[nt + 1] = 0;
+  title[nt + 1] = 0;
+  for (let k = 0; k < nt; k++) {
+    const s = tokS[k] as number;
+    const e = tokE[k] as number;
+    posH[k + 1] = win.tokPos[k] as number;
+    wordH[k + 1] = wordGroup(hashCodePoints(c, s, e));
+    sfx[k + 1] = e - s > 1 ? lex.suffixTypeOf(c, s, e) : 0;
+    title[k + 1] = lex.isTitle(c, s, e) ? 1 : 0;
+  }
+  // hashes shared by neighbouring characters: a character's unigram group (index j + 2) and the
+  // bigram group starting at j (index j + 2), for j from -2
+  const uni = scratch.uni;
+  const bi = scratch.bi;
   const at = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : (c[i] as number));
+  for (let j = -2; j < n + 2; j++) uni[j + 2] = (mix(40, at(j), 0, 0) >>> shift) & ~15;
+  for (let j = -2; j < n + 1; j++) bi[j + 2] = (mix(41, at(j), at(j + 1), 0) >>> shift) & ~3;
   const clsAt = (i: number): number => (i < 0 || i >= n ? 0 : (cls[i] as number));
+  const bias = mix(0, 0, 0, 0) >>> shift;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    let tok = tokens[k] as WindowToken;
-    while (i >= tok.e && k + 1 < nt) {
-      k++;
-      tok = tokens[k] as WindowToken;
-    }
-    const bies = biesOf(i, tok.s, tok.e);
-    const tlen = Math.min(tok.e - tok.s, 5);
+    while (i >= (tokE[k] as number) && k + 1 < nt) k++;
+    const ts = tokS[k] as number;
+    const te = tokE[k] as number;
+    const bies = biesOf(i, ts, te);
+    const tlen = Math.min(te - ts, 5);
     const pos = posH[k + 1] as number;
     const prevPos = posH[k] as number;
     const nextPos = posH[k + 2] as number;
-    const word = wordH[k + 1] as number;
-    const prevWord = wordH[k] as number;
-    const nextWord = wordH[k + 2] as number;
-    const m2 = at(i - 2);
     const m1 = at(i - 1);
-    const c0 = at(i);
+    const c0 = c[i] as number;
     const p1 = at(i + 1);
-    const p2 = at(i + 2);
     const cl = (clsAt(i - 1) << 8) | (clsAt(i) << 4) | clsAt(i + 1);
     const sur1 = lex.surname1.has(c0) ? 1 : 0;
     const sur2 =
       i + 1 < n && lex.surname2First.has(c0) && lex.surname2.has(String.fromCodePoint(c0, p1)) ? 2 : 0;
+    const uc0 = uni[i + 2] as number;
+    // templates of one family share a group of adjacent buckets (slot in the low bits), so the
+    // rows a character needs at neighbouring positions sit together in memory
     let f = i * NUM_FEATURES;
-    out[f++] = mix(0, 0, 0, 0) >>> shift;
-    out[f++] = mix(1, m2, 0, 0) >>> shift;
-    out[f++] = mix(2, m1, 0, 0) >>> shift;
-    out[f++] = mix(3, c0, 0, 0) >>> shift;
-    out[f++] = mix(4, p1, 0, 0) >>> shift;
-    out[f++] = mix(5, p2, 0, 0) >>> shift;
-    out[f++] = mix(6, m2, m1, 0) >>> shift;
-    out[f++] = mix(7, m1, c0, 0) >>> shift;
-    out[f++] = mix(8, c0, p1, 0) >>> shift;
-    out[f++] = mix(9, p1, p2, 0) >>> shift;
-    out[f++] = mix(10, m2, m1, c0) >>> shift;
-    out[f++] = mix(11, m1, c0, p1) >>> shift;
-    out[f++] = mix(12, c0, p1, p2) >>> shift;
+    out[f++] = bias;
+    out[f++] = (uni[i] as number) | 0; // char at -2
+    out[f++] = (uni[i + 1] as number) | 1; // char at -1
+    out[f++] = uc0 | 2; // char
+    out[f++] = (uni[i + 3] as number) | 3; // char at +1
+    out[f++] = (uni[i + 4] as number) | 4; // char at +2
+    out[f++] = uc0 | (5 + bies); // char with its word position
+    out[f++] = (bi[i] as number) | 0; // bigram -2..-1
+    out[f++] = (bi[i + 1] as number) | 1; // bigram -1..0
+    out[f++] = (bi[i + 2] as number) | 2; // bigram 0..+1
+    out[f++] = (bi[i + 3] as number) | 3; // bigram +1..+2
+    out[f++] = mix(11, m1, c0, p1) >>> shift; // trigram -1..+1
     out[f++] = mix(13, cl, 0, 0) >>> shift;
     out[f++] = mix(14, bies, pos, 0) >>> shift;
     out[f++] = mix(15, bies, pos, c0) >>> shift;
     out[f++] = mix(16, prevPos, pos, bies) >>> shift;
     out[f++] = mix(17, pos, nextPos, bies) >>> shift;
-    out[f++] = mix(18, word, bies, 0) >>> shift;
-    out[f++] = mix(19, prevWord, bies, 0) >>> shift;
-    out[f++] = mix(20, nextWord, bies, 0) >>> shift;
+    out[f++] = (wordH[k + 1] as number) | bies; // the token
+    out[f++] = (wordH[k] as number) | (4 + bies); // the previous token
+    out[f++] = (wordH[k + 2] as number) | (8 + bies); // the next token
     out[f++] = mix(21, sur1 | sur2, bies, tlen) >>> shift;
     out[f++] = mix(22, (title[k] as number) | ((title[k + 2] as number) << 1), bies, pos) >>> shift;
     out[f++] = mix(23, sfx[k + 1] as number, bies, pos) >>> shift;
     out[f++] = mix(24, sfx[k + 2] as number, bies, nextPos) >>> shift;
-    out[f++] = mix(25, m1, p1, 0) >>> shift;
-    out[f++] = mix(26, c0, bies, 0) >>> shift;
-    out[f++] = mix(27, sur1 | sur2, prevPos, nextWord) >>> shift;
     out[f++] = mix(28, gzEdge[i] as number, bies, 0) >>> shift;
     out[f++] = mix(29, gzLong[i] as number, bies, 0) >>> shift;
   }

@@ -50,10 +50,16 @@ export class Gazetteer {
    * `longest[i]` = label mask | part << 3 | min(length, 8) << 5 of the longest match covering i
    * (part 0 begin, 1 inside, 2 end), or 0.
    */
-  match(cps: Int32Array, n: number, edge: Int32Array, longest: Int32Array): void {
+  match(
+    cps: Int32Array,
+    n: number,
+    edge: Int32Array,
+    longest: Int32Array,
+    bestLen: Int32Array = new Int32Array(n),
+  ): void {
     edge.fill(0, 0, n);
     longest.fill(0, 0, n);
-    const bestLen = new Int32Array(n);
+    bestLen.fill(0, 0, n);
     for (let i = 0; i < n; i++) {
       let node = this.root;
       for (let j = i; j < n && j - i < MAX_LEN; j++) {

@@ -1,17 +1,36 @@
 /**
  * Statistical named-entity recognizer (PERSON / LOC / ORG) for Chinese news: a character-level
  * BIOES tagger with hashed features and an averaged structured perceptron, decoded with Viterbi.
- * The model is an immutable object: load it once and pass it around.
+ * Load a model once and pass it around: it is immutable apart from private scratch buffers that
+ * predict() reuses (predict runs synchronously to completion, so they are never shared).
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { LABELS, NUM_TAGS, tagsToSpans, transitionMask, viterbi } from './decode.js';
-import { extractFeatures, NUM_FEATURES } from './features.js';
-import { Gazetteer, type GazetteerEntries } from './gazetteer.js';
+import { LABELS, NUM_TAGS, tagsToSpans, transitionMask } from './decode.js';
+import { extractFeatures, FeatureScratch, NUM_FEATURES } from './features.js';
+import { decodeParams, type NerModelMeta, type NerParams, STEPS } from './format.js';
+import { Gazetteer } from './gazetteer.js';
 import { Lexicon } from './lexicon.js';
-import { type PreparedWindow, prepareWindow, type SegToken, type Tagger, windows } from './window.js';
+import { viterbi } from './viterbi.js';
+import {
+  type SegToken,
+  type Tagger,
+  type TokenArrays,
+  tagText,
+  tokenArrays,
+  WindowBuffers,
+  windows,
+} from './window.js';
+
+export {
+  decodeParams,
+  encodeParams,
+  type NerModelMeta,
+  type NerParams,
+  ROW_STRIDE,
+  STEPS,
+} from './format.js';
 
 export type NerLabel = 'PERSON' | 'LOC' | 'ORG';
 /** An entity: UTF-16 offsets, half-open. */
@@ -28,36 +47,8 @@ export interface NerToken {
   pos: string;
 }
 
-const MAGIC = 'ZHNER01\n';
-
-/** Everything stored in a model file besides the weights. */
-export interface NerModelMeta {
-  version: string;
-  trainedOn: string;
-  labels: string[];
-  bits: number;
-  numFeatures: number;
-  numTags: number;
-  /** multiply stored int16 weights by this to get perceptron units */
-  scale: number;
-  /** entity names for the gazetteer features */
-  gazetteer?: GazetteerEntries;
-  [extra: string]: unknown;
-}
-
-/** Quantized, pruned model parameters. */
-export interface NerParams {
-  meta: NerModelMeta;
-  /** transitions in perceptron units: T*T pairs, T start, T end */
-  trans: Float32Array;
-  /** buckets with non-zero weights, ascending */
-  rows: Uint32Array;
-  /** int16 weights of those buckets, `[row * ROW_STRIDE + tag]` (multiply by meta.scale) */
-  vals: Int16Array;
-}
-
-/** Rows are padded to 16 int16 (32 bytes) so that one row never straddles two cache lines. */
-export const ROW_STRIDE = 16;
+/** UTF-16 units of text handed to the segmenter at once (whole windows). */
+const TAG_CHUNK = 4096;
 
 function popcount(v: number): number {
   let x = v - ((v >>> 1) & 0x55555555);
@@ -74,10 +65,27 @@ export function sparseEmissions(
   feats: Int32Array,
   n: number,
   index: Uint32Array,
-  vals: Int16Array,
+  vals: Int8Array,
   em: Float32Array,
 ): void {
-  // unrolled over the 13 tags (NUM_TAGS)
+  const nf = n * NUM_FEATURES;
+  const words = index.length >>> 1;
+  // pass 1: row offsets of the features that have weights; the loads of this pass do not depend
+  // on each other, so the CPU overlaps their cache misses
+  for (let k = 0; k < nf; k++) {
+    const b = feats[k] as number;
+    const w = b >>> 5;
+    const word = index[w] as number;
+    const bit = b & 31;
+    feats[k] =
+      (word >>> bit) & 1
+        ? ((index[words + w] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4
+        : -1;
+  }
+  // pass 2: sum the rows, unrolled over the 13 tags (NUM_TAGS); a row is read as four 32-bit
+  // words (13 int8 weights and the step code, little-endian) rather than 14 byte loads
+  // (every Node.js platform is little-endian; the constructor checks it)
+  const v32 = new Int32Array(vals.buffer, vals.byteOffset, vals.length >>> 2);
   for (let i = 0; i < n; i++) {
     let s0 = 0;
     let s1 = 0;
@@ -94,25 +102,27 @@ export function sparseEmissions(
     let s12 = 0;
     const fo = i * NUM_FEATURES;
     for (let f = 0; f < NUM_FEATURES; f++) {
-      const b = feats[fo + f] as number;
-      const w2 = (b >>> 5) << 1;
-      const word = index[w2] as number;
-      const bit = b & 31;
-      if (!((word >>> bit) & 1)) continue;
-      const base = ((index[w2 + 1] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4;
-      s0 += vals[base + 0] as number;
-      s1 += vals[base + 1] as number;
-      s2 += vals[base + 2] as number;
-      s3 += vals[base + 3] as number;
-      s4 += vals[base + 4] as number;
-      s5 += vals[base + 5] as number;
-      s6 += vals[base + 6] as number;
-      s7 += vals[base + 7] as number;
-      s8 += vals[base + 8] as number;
-      s9 += vals[base + 9] as number;
-      s10 += vals[base + 10] as number;
-      s11 += vals[base + 11] as number;
-      s12 += vals[base + 12] as number;
+      const base = feats[fo + f] as number;
+      if (base < 0) continue;
+      const w = base >>> 2;
+      const w0 = v32[w] as number;
+      const w1 = v32[w + 1] as number;
+      const w2 = v32[w + 2] as number;
+      const w3 = v32[w + 3] as number;
+      const q = STEPS[(w3 >>> 8) & 255] as number;
+      s0 += ((w0 << 24) >> 24) * q;
+      s1 += ((w0 << 16) >> 24) * q;
+      s2 += ((w0 << 8) >> 24) * q;
+      s3 += (w0 >> 24) * q;
+      s4 += ((w1 << 24) >> 24) * q;
+      s5 += ((w1 << 16) >> 24) * q;
+      s6 += ((w1 << 8) >> 24) * q;
+      s7 += (w1 >> 24) * q;
+      s8 += ((w2 << 24) >> 24) * q;
+      s9 += ((w2 << 16) >> 24) * q;
+      s10 += ((w2 << 8) >> 24) * q;
+      s11 += (w2 >> 24) * q;
+      s12 += ((w3 << 24) >> 24) * q;
     }
     const o = i * 13;
     em[o + 0] = s0;
@@ -145,29 +155,31 @@ export class NerModel {
   private readonly lexicon: Lexicon;
   private readonly gazetteer: Gazetteer;
   private tagger: Tagger | undefined;
+  private bufs: Buffers | undefined;
 
   constructor(params: NerParams, tagger?: Tagger) {
     const { meta } = params;
     if (meta.numFeatures !== NUM_FEATURES || meta.numTags !== NUM_TAGS || NUM_TAGS !== 13) {
       throw new Error(`NerModel: incompatible model (features ${meta.numFeatures}, tags ${meta.numTags})`);
     }
+    if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1)
+      throw new Error('NerModel: needs a little-endian CPU');
     this.meta = meta;
     this.info = { version: meta.version, trainedOn: meta.trainedOn, labels: [...meta.labels] };
     this.params = params;
     const words = Math.ceil((1 << meta.bits) / 32);
     const index = new Uint32Array(2 * words);
     for (const r of params.rows) {
-      const k = (r >>> 5) << 1;
+      const k = r >>> 5;
       index[k] = ((index[k] as number) | (1 << (r & 31))) >>> 0;
     }
     let acc = 0;
     for (let w = 0; w < words; w++) {
-      index[2 * w + 1] = acc;
-      acc += popcount(index[2 * w] as number);
+      index[words + w] = acc;
+      acc += popcount(index[w] as number);
     }
     this.index = index;
-    // transitions are kept in int16 weight units so that emissions need no scaling
-    this.trans = params.trans.map((v) => v / meta.scale);
+    this.trans = params.trans;
     this.mask = transitionMask();
     this.lexicon = new Lexicon();
     this.gazetteer = new Gazetteer(meta.gazetteer ?? {});
@@ -195,22 +207,49 @@ export class NerModel {
   predict(text: string, tokens?: NerToken[]): NerSpan[] {
     const out: NerSpan[] = [];
     if (typeof text !== 'string' || text.length === 0) return out;
-    const sorted = tokens ? [...tokens].sort((a, b) => a.start - b.start) : undefined;
-    const tagger = sorted ? undefined : this.getTagger();
-    const cursor = { i: 0 };
-    const bufs = new Buffers();
-    for (const [ws, we] of windows(text)) {
-      const win = prepareWindow(text, ws, we, tagger, sorted as SegToken[] | undefined, cursor);
-      this.decodeWindow(win, bufs, out);
+    // predict() runs to completion synchronously, so one set of scratch buffers per model is safe
+    this.bufs ??= new Buffers();
+    const bufs = this.bufs;
+    const wins = windows(text);
+    if (tokens) {
+      const toks = tokenArrays(tokens as SegToken[]);
+      const cursor = { i: 0 };
+      for (const [ws, we] of wins) this.decodeWindow(text, ws, we, toks, cursor, bufs, out);
+      return out;
+    }
+    // the segmenter runs once per chunk of whole windows (one native call per window is slow);
+    // windows end at punctuation, where jieba cuts anyway, so tokens match per-window tagging
+    const tagger = this.getTagger();
+    let w = 0;
+    while (w < wins.length) {
+      const from = (wins[w] as [number, number])[0];
+      let last = w;
+      while (last + 1 < wins.length && (wins[last] as [number, number])[1] - from < TAG_CHUNK) last++;
+      const toks = tagText(tagger, text, from, (wins[last] as [number, number])[1]);
+      const cursor = { i: 0 };
+      for (; w <= last; w++) {
+        const [ws, we] = wins[w] as [number, number];
+        this.decodeWindow(text, ws, we, toks, cursor, bufs, out);
+      }
     }
     return out;
   }
 
-  private decodeWindow(win: PreparedWindow, bufs: Buffers, out: NerSpan[]): void {
-    const n = win.cp.n;
+  private decodeWindow(
+    text: string,
+    ws: number,
+    we: number,
+    toks: TokenArrays,
+    cursor: { i: number },
+    bufs: Buffers,
+    out: NerSpan[],
+  ): void {
+    const win = bufs.win;
+    win.fill(text, ws, we, toks, cursor);
+    const n = win.n;
     if (n === 0) return;
     bufs.ensure(n);
-    extractFeatures(win.cp, win.tokens, this.lexicon, this.meta.bits, bufs.feats, this.gazetteer);
+    extractFeatures(win, this.lexicon, this.meta.bits, bufs.feats, this.gazetteer, bufs.featScratch);
     sparseEmissions(bufs.feats, n, this.index, this.params.vals, bufs.em);
     viterbi(bufs.em, n, this.trans, this.mask, bufs.tags, bufs.back, bufs.score);
     const T = NUM_TAGS;
@@ -224,10 +263,10 @@ export class NerModel {
         for (let t = 0; t < T; t++) if (t !== chosen) other = Math.max(other, em[i * T + t] as number);
         margin += (em[i * T + chosen] as number) - other;
       }
-      margin = (margin / (sp.e - sp.s)) * this.meta.scale;
+      margin = margin / (sp.e - sp.s);
       out.push({
-        start: win.cp.offsets[sp.s] as number,
-        end: win.cp.offsets[sp.e] as number,
+        start: win.offsets[sp.s] as number,
+        end: win.offsets[sp.e] as number,
         label: LABELS[sp.label] as NerLabel,
         score: Math.round((1 / (1 + Math.exp(-margin / 4))) * 1000) / 1000,
       });
@@ -235,8 +274,10 @@ export class NerModel {
   }
 }
 
-/** Reusable scratch arrays for one predict() call. */
+/** Reusable scratch arrays of predict(). */
 class Buffers {
+  readonly win = new WindowBuffers();
+  readonly featScratch = new FeatureScratch();
   feats = new Int32Array(0);
   em = new Float32Array(0);
   tags = new Uint8Array(0);
@@ -244,92 +285,10 @@ class Buffers {
   score = new Float64Array(2 * NUM_TAGS);
   ensure(n: number): void {
     if (this.tags.length >= n) return;
-    const cap = Math.max(n, 64);
+    const cap = Math.max(n, 320);
     this.feats = new Int32Array(cap * NUM_FEATURES);
     this.em = new Float32Array(cap * NUM_TAGS);
     this.tags = new Uint8Array(cap);
     this.back = new Uint8Array(cap * NUM_TAGS);
   }
-}
-
-/** Serialize averaged float weights: quantize to int16, drop rows whose weights are all below `minAbs` (perceptron units). */
-export function encodeParams(
-  meta: Omit<NerModelMeta, 'scale'>,
-  trans: Float32Array,
-  weights: Float32Array,
-  minAbs = 0.5,
-): Buffer {
-  const T = NUM_TAGS;
-  let max = 0;
-  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] as number));
-  const scale = max > 0 ? max / 32767 : 1;
-  const rows = weights.length / T;
-  const idx: number[] = [];
-  const vals: number[] = [];
-  for (let r = 0; r < rows; r++) {
-    let keep = false;
-    for (let t = 0; t < T; t++) if (Math.abs(weights[r * T + t] as number) >= minAbs) keep = true;
-    if (!keep) continue;
-    idx.push(r);
-    for (let t = 0; t < T; t++) vals.push(Math.round((weights[r * T + t] as number) / scale));
-  }
-  const metaBuf = Buffer.from(JSON.stringify({ ...meta, scale }), 'utf8');
-  const varints: number[] = [];
-  let prev = 0;
-  for (const r of idx) {
-    let d = r - prev;
-    prev = r;
-    while (d >= 0x80) {
-      varints.push((d & 0x7f) | 0x80);
-      d >>>= 7;
-    }
-    varints.push(d);
-  }
-  const head = Buffer.alloc(8 + 4 + metaBuf.length);
-  head.write(MAGIC, 0, 'latin1');
-  head.writeUInt32LE(metaBuf.length, 8);
-  metaBuf.copy(head, 12);
-  const transBuf = Buffer.from(new Float32Array(trans).buffer);
-  const counts = Buffer.alloc(8);
-  counts.writeUInt32LE(idx.length, 0);
-  counts.writeUInt32LE(varints.length, 4);
-  const valBuf = Buffer.from(Int16Array.from(vals).buffer);
-  return gzipSync(Buffer.concat([head, transBuf, counts, Buffer.from(varints), valBuf]), { level: 9 });
-}
-
-export function decodeParams(gz: Buffer): NerParams {
-  const buf = gz[0] === 0x1f && gz[1] === 0x8b ? gunzipSync(gz) : gz;
-  if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('NerModel: not a zhtag NER model');
-  const metaLen = buf.readUInt32LE(8);
-  const meta = JSON.parse(buf.toString('utf8', 12, 12 + metaLen)) as NerModelMeta;
-  const T = meta.numTags;
-  let at = 12 + metaLen;
-  const nTrans = T * T + 2 * T;
-  const trans = new Float32Array(nTrans);
-  for (let i = 0; i < nTrans; i++) trans[i] = buf.readFloatLE(at + 4 * i);
-  at += 4 * nTrans;
-  const nRows = buf.readUInt32LE(at);
-  const nVar = buf.readUInt32LE(at + 4);
-  at += 8;
-  const vals = new Int16Array(nRows * ROW_STRIDE);
-  const raw = buf.subarray(at + nVar, at + nVar + nRows * T * 2);
-  for (let k = 0; k < nRows; k++) {
-    for (let t = 0; t < T; t++) vals[k * ROW_STRIDE + t] = raw.readInt16LE(2 * (k * T + t));
-  }
-  const rows = new Uint32Array(nRows);
-  let r = 0;
-  let p = at;
-  for (let k = 0; k < nRows; k++) {
-    let d = 0;
-    let sh = 0;
-    let b: number;
-    do {
-      b = buf[p++] as number;
-      d += (b & 0x7f) * 2 ** sh;
-      sh += 7;
-    } while (b & 0x80);
-    r += d;
-    rows[k] = r;
-  }
-  return { meta, trans, rows, vals };
 }

@@ -52,44 +52,6 @@ export function charClass(cp: number): CharClass {
   return CharClass.Other;
 }
 
-/** Code points of a string with their UTF-16 start offsets (offsets has one extra entry: the end). */
-export interface CodePoints {
-  /** normalized code points */
-  cps: Int32Array;
-  /** UTF-16 offset of each code point, plus `text.length` at index `n` */
-  offsets: Int32Array;
-  cls: Uint8Array;
-  n: number;
-}
-
-/** Decode `text[from, to)` into code points; lone surrogates count as one unit each. */
-export function codePoints(text: string, from = 0, to = text.length): CodePoints {
-  const cps = new Int32Array(to - from);
-  const offsets = new Int32Array(to - from + 1);
-  const cls = new Uint8Array(to - from);
-  let n = 0;
-  let i = from;
-  while (i < to) {
-    let cp = text.charCodeAt(i);
-    let w = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < to) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        w = 2;
-      }
-    }
-    const norm = normalizeCodePoint(cp);
-    offsets[n] = i;
-    cps[n] = norm;
-    cls[n] = charClass(norm);
-    n++;
-    i += w;
-  }
-  offsets[n] = to;
-  return { cps: cps.subarray(0, n), offsets: offsets.subarray(0, n + 1), cls: cls.subarray(0, n), n };
-}
-
 /** Normalize a whole string to half-width (same UTF-16 length, so offsets are unchanged). */
 export function toHalfWidth(text: string): string {
   let out = '';

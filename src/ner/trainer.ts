@@ -1,8 +1,9 @@
 /**
  * Averaged structured perceptron over precomputed feature buckets (training only).
  */
-import { emissions, NUM_TAGS, transitionMask, viterbi } from './decode.js';
+import { emissions, NUM_TAGS, transitionMask } from './decode.js';
 import { NUM_FEATURES } from './features.js';
+import { viterbi } from './viterbi.js';
 
 /** One training window: feature buckets (n * NUM_FEATURES) and gold tags (n). */
 export interface TrainItem {
