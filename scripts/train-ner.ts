@@ -80,6 +80,7 @@ for (let k = 0; k < K; k++) {
   );
 }
 const fullGaz = new Gazetteer(gazEntries);
+const knownPlaces = process.argv.includes('--no-known-places') ? undefined : (gazEntries.LOC ?? []);
 log(`gazetteer: ${fullGaz.size} names`);
 for (const rec of train) items.push(...recordToItems(rec, jieba, lex, bits, foldGaz[foldOf(rec)]));
 let nPd = items.length;
@@ -95,7 +96,16 @@ if (useCluener && existsSync(cluenerPath)) {
     // CLUENER addresses are whole multi-level addresses (PD splits them into places): names and
     // organizations are forced, places may be tagged LOC only inside an address, elsewhere O
     const part = { ...rec, entities: rec.entities.filter((e) => e.label !== 'LOC') };
-    const addresses = rec.entities.filter((e) => e.label === 'LOC');
+    const addresses: Array<{ start: number; end: number }> = rec.entities.filter((e) => e.label === 'LOC');
+    // CLUENER leaves most country and city names outside addresses unlabelled: where a place name
+    // known from the PD training days occurs, LOC tags stay allowed too
+    if (knownPlaces) {
+      for (const name of knownPlaces) {
+        for (let at = rec.text.indexOf(name); at >= 0; at = rec.text.indexOf(name, at + 1)) {
+          addresses.push({ start: at, end: at + name.length });
+        }
+      }
+    }
     items.push(
       ...recordToItems(
         part,
@@ -129,7 +139,7 @@ function buildModel(): { model: NerModel; buf: Buffer } {
   const buf = encodeParams(
     {
       version: '2',
-      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses)'}` : ''}`,
+      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses and known place names)'}` : ''}`,
       labels: ['PERSON', 'LOC', 'ORG'],
       bits,
       numFeatures: NUM_FEATURES,
@@ -176,7 +186,7 @@ const meta = {
   data: {
     train: "People's Daily 1998-01-01..1998-01-20 (/work/shared/data/pd1998/199801-01to25.txt)",
     extra: cluenerRows
-      ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, government/organization/company → ORG, partial annotation; other positions O${locAnywhere ? ' or LOC' : ', or LOC inside an address'})`
+      ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, government/organization/company → ORG, partial annotation; other positions O${locAnywhere ? ' or LOC' : ', or LOC inside an address or a place name of the PD gazetteer'})`
       : 'none',
     dev: "People's Daily 1998-01-21..1998-01-25 (held out)",
     licence:
