@@ -118,13 +118,7 @@ export function withCorpusOptions<T>(yargs: Argv<T>) {
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary line on stderr' });
 }
 
-interface CorpusArgs {
-  files: string[];
-  dict: string[];
-  engine: 'node-rs' | 'nodejieba';
-  output?: string;
-  pretty: boolean;
-  inputFormat: 'text' | 'jsonl';
+interface CorpusArgs extends RunArgs {
   format: ExportFormat;
   jobs?: number;
   encoding: string;

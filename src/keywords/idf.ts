@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ZhtagError } from '../errors.js';
+import { readResource } from './stopwords.js';
 
 const require = createRequire(import.meta.url);
 
@@ -51,18 +51,7 @@ export class IdfTable {
 
   /** Reads a `word idf` file (blank lines and `#` comments skipped); errors name file and line. */
   static load(path: string, displayPath = path): IdfTable {
-    let content: string;
-    try {
-      content = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new ZhtagError(
-        'E_DICT_NOT_FOUND',
-        `${displayPath}: cannot read IDF table (${(error as Error).message})`,
-        {
-          file: displayPath,
-        },
-      );
-    }
+    const content = readResource(path, displayPath, 'IDF table');
     return IdfTable.parse(content, displayPath);
   }
 

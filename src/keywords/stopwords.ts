@@ -10,16 +10,7 @@ export function shippedStopWordsPath(): string {
 
 /** Reads a stop-word list: one word per line, blank lines and `#` comments skipped. */
 export function loadStopWords(path: string, displayPath = path): Set<string> {
-  let content: string;
-  try {
-    content = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ZhtagError(
-      'E_DICT_NOT_FOUND',
-      `${displayPath}: cannot read stop words (${(error as Error).message})`,
-      { file: displayPath },
-    );
-  }
+  const content = readResource(path, displayPath, 'stop words');
   const words = new Set<string>();
   for (const raw of content.split('\n')) {
     const word = raw.trim();
@@ -61,4 +52,19 @@ export function hasHan(word: string): boolean {
     }
   }
   return false;
+}
+
+/** Reads a keyword resource file; a missing or unreadable file is `E_DICT_NOT_FOUND` naming it. */
+export function readResource(path: string, displayPath: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ZhtagError(
+      'E_DICT_NOT_FOUND',
+      `${displayPath}: cannot read ${what} (${(error as Error).message})`,
+      {
+        file: displayPath,
+      },
+    );
+  }
 }
