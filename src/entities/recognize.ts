@@ -4,6 +4,7 @@ import { SURNAMES_1, SURNAMES_2 } from '../ner/lexicon.js';
 import type { NerModel } from '../ner/model.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Label, Token } from '../types.js';
+import { englishEntities } from './english.js';
 import { DocumentPlaces, type PlaceIndex, shortName } from './places.js';
 
 /** What the entity stage reads. `frozen` are the dictionary entities already fixed (policy, user). */
@@ -21,9 +22,12 @@ export interface RecognizeInput {
 /** Sources, strongest first, for the tie-break after length. */
 const PRIORITY: Record<string, number> = { rule: 3, dictionary: 2, model: 1 };
 
+/** Statistical sources: the NER model and compromise (English). */
+const MODELS = new Set(['model', 'compromise']);
+
 function priorityOf(entity: Entity): number {
   if (entity.source.startsWith('rule:')) return PRIORITY.rule ?? 0;
-  return entity.source === 'model' ? (PRIORITY.model ?? 0) : (PRIORITY.dictionary ?? 0);
+  return MODELS.has(entity.source) ? (PRIORITY.model ?? 0) : (PRIORITY.dictionary ?? 0);
 }
 
 function make(
@@ -301,6 +305,7 @@ export function recognizeEntities(input: RecognizeInput): {
       if (span.label === 'PERSON') modelPersons.add(span.start);
     }
   }
+  candidates.push(...englishEntities(input.text));
   const allTitles = candidates.filter((e) => e.label === 'TITLE');
   candidates.push(...namesAfterTitles(input.text, input.tokens, allTitles, modelPersons));
   const { entities, nested } = selectEntities(input.frozen, candidates, input.text.length);

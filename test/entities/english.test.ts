@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../../src/index.js';
+import { expectDoc } from '../helpers.js';
+
+const pipeline = createPipeline();
+const view = (text: string) => {
+  const doc = pipeline.annotate(text);
+  expectDoc(doc);
+  return doc.entities.filter((e) => e.source === 'compromise').map((e) => [e.text, e.label]);
+};
+
+describe('English names, places and organizations through compromise', () => {
+  it('reads an English press release with the same labels and exact offsets', () => {
+    expect(
+      view(
+        'President Bill Clinton met Boris Yeltsin in Moscow. The United Nations and Microsoft Corporation agreed.',
+      ),
+    ).toEqual([
+      ['President', 'TITLE'],
+      ['Bill Clinton', 'PERSON'],
+      ['Boris Yeltsin', 'PERSON'],
+      ['Moscow', 'LOC'],
+      ['United Nations', 'ORG'],
+      ['Microsoft Corporation', 'ORG'],
+    ]);
+  });
+
+  it('finds English names inside Chinese text, after emoji and Extension B characters', () => {
+    expect(view('😀𠀀美国总统Bill Clinton访问北京。')).toEqual([['Bill Clinton', 'PERSON']]);
+  });
+
+  it('leaves Chinese-only text to the other stages', () => {
+    expect(view('焦作市委书记葛巧红接受记者采访。')).toEqual([]);
+  });
+});
