@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  baselineTagger,
   type EvalResult,
   evaluateSpans,
   type GoldRecord,
@@ -89,7 +90,8 @@ for (const ds of datasets) {
   const t1 = performance.now();
   const pred = recs.map((r) => model.predict(r.text));
   const sec = (performance.now() - t1) / 1000;
-  const base = recs.map((r) => jiebaPosBaseline(r.text));
+  const tagger = baselineTagger();
+  const base = recs.map((r) => jiebaPosBaseline(r.text, tagger));
   console.log(
     `## ${ds.name}: ${recs.length} records, ${chars} chars (model ${(chars / sec / 1000).toFixed(0)}k chars/s incl. jieba)`,
   );

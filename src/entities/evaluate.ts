@@ -1,4 +1,5 @@
 import {
+  baselineTagger,
   type EvalResult,
   evaluateSpans,
   type GoldFormat,
@@ -39,7 +40,8 @@ export function evaluateNer(
   const predicted = records.map((record) =>
     pipeline.annotate(record.text).entities.filter((entity) => SCORED.has(entity.label)),
   );
-  const baseline = records.map((record) => jiebaPosBaseline(record.text));
+  const tagger = baselineTagger();
+  const baseline = records.map((record) => jiebaPosBaseline(record.text, tagger));
   return {
     documents: records.length,
     zhtag: evaluateSpans(golds, predicted),

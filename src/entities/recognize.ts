@@ -222,6 +222,8 @@ export function selectEntities(frozen: Entity[], candidates: Entity[], length: n
  */
 function linkReferences(text: string, entities: Entity[]): Entity[] {
   const firstByName = new Map<string, Entity>();
+  // The first full name (two characters or more) for each surname character, for 张书记 → 张建国.
+  const firstBySurname = new Map<string, Entity>();
   const out: Entity[] = [];
   for (let i = 0; i < entities.length; i++) {
     const entity = entities[i] as Entity;
@@ -229,6 +231,8 @@ function linkReferences(text: string, entities: Entity[]): Entity[] {
       const first = firstByName.get(entity.text);
       if (first) entity.refersTo = { text: first.text, start: first.start, end: first.end };
       else firstByName.set(entity.text, entity);
+      const surname = entity.text.charAt(0);
+      if (entity.text.length >= 2 && !firstBySurname.has(surname)) firstBySurname.set(surname, entity);
     }
     const previous = out[out.length - 1];
     const surnameStart = entity.start - 1;
@@ -242,9 +246,7 @@ function linkReferences(text: string, entities: Entity[]): Entity[] {
       (!previous || previous.end <= surnameStart || loneSurname)
     ) {
       const surname = text[surnameStart] ?? '';
-      const person = [...firstByName.values()].find(
-        (p) => p.text.length >= 2 && p.text.startsWith(surname) && p.end <= surnameStart,
-      );
+      const person = firstBySurname.get(surname);
       if (person) {
         if (loneSurname) out.pop();
         out.push(

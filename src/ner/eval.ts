@@ -251,12 +251,13 @@ export function evaluateSpans(gold: SpanLike[][], predicted: SpanLike[][]): Eval
   return { perLabel, micro: prf(tp, fp, fn) };
 }
 
-let defaultTagger: Tagger | undefined;
+/** The baseline's segmenter: @node-rs/jieba with its default dictionary (create once per evaluation). */
+export function baselineTagger(): Tagger {
+  return Jieba.withDict(dict);
+}
 
 /** Baseline: jieba POS tags nr / ns / nt as PERSON / LOC / ORG (one token = one entity). */
-export function jiebaPosBaseline(text: string, tagger?: Tagger): GoldEntity[] {
-  if (!tagger && !defaultTagger) defaultTagger = Jieba.withDict(dict);
-  const tg = (tagger ?? defaultTagger) as Tagger;
+export function jiebaPosBaseline(text: string, tg: Tagger): GoldEntity[] {
   const out: GoldEntity[] = [];
   let at = 0;
   for (const { word, tag } of tg.tag(text)) {
