@@ -43,7 +43,7 @@ export { watchDictionaries } from './dictionary/watch.js';
 export type { DiscoverDocument } from './discover/corpus.js';
 export type { Candidate, CandidateSignals, DiscoverOptions } from './discover/discover.js';
 export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover/discover.js';
-export type { NerEvaluation } from './entities/evaluate.js';
+export type { EvaluateOptions, NerEvaluation } from './entities/evaluate.js';
 export { evaluateNer, formatEvaluation } from './entities/evaluate.js';
 export type { Jurisdiction, Official } from './entities/officials.js';
 export type { ErrorCode } from './errors.js';

@@ -5,7 +5,7 @@ import { exitOnError } from '../common.js';
 export function registerEval<T>(cli: Argv<T>): Argv<T> {
   return cli.command(
     'eval',
-    'Score PERSON / LOC / ORG against a gold file (exact spans), beside the jieba-POS baseline',
+    'Score PERSON / LOC / ORG (and TITLE on CLUENER) against a gold file (exact spans), beside the jieba-POS baseline',
     (yargs) =>
       yargs
         .option('gold', { type: 'string', demandOption: true, describe: 'Gold file' })
@@ -15,10 +15,20 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
           type: 'string',
           describe: 'pd1998 only: a date range of document ids, e.g. 19980121-19980125 (the held-out days)',
         })
+        .option('from', {
+          type: 'number',
+          describe:
+            'Score from this fraction of the documents on (0.8 = the last 20%, held out from training)',
+        })
+        .option('to', { type: 'number', describe: 'Score up to this fraction of the documents (default 1)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
         .example(
           '$0 eval --gold ../shared/data/pd1998-ner/example.dev --format bio',
           'People’s Daily BIO dev set',
+        )
+        .example(
+          '$0 eval --gold ../shared/data/cluener2020/train.json --format cluener --from 0.8',
+          'CLUENER train.json, last 20% (position scored as TITLE)',
         ),
     (args) => {
       try {
@@ -30,6 +40,8 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
         const result = evaluateNer(pipeline, args.gold, args.format, {
           ...(args.limit !== undefined ? { limit: args.limit } : {}),
           ...(days ? { days: [days[0] as number, days[1] as number] } : {}),
+          ...(args.from !== undefined ? { from: args.from } : {}),
+          ...(args.to !== undefined ? { to: args.to } : {}),
         });
         process.stdout.write(
           args.json

@@ -24,7 +24,11 @@
  * CLUENER2020: name → PERSON; address → LOC (CLUENER addresses are often whole multi-level
  * addresses, 北京市海淀区…, where PD marks each level, so LOC scores there are a lower bound);
  * government, organization and company → ORG (organization includes sports clubs and bands).
- * position, book, game, movie and scene are not mapped.
+ * book, game, movie and scene are not mapped. position → TITLE is kept apart in `CLUENER_TITLE_TYPES`:
+ * the statistical model has no TITLE tag, so its training and evaluation (which read `CLUENER_TYPES`
+ * through `readCluener`) never see titles; only the pipeline evaluation (src/entities/evaluate.ts)
+ * scores them. CLUENER positions exclude the body (交通银行 + 首席经济学家, 全国人大常委会 + 委员)
+ * and keep deputy and modifier prefixes (副行长, 常务副市长, 首席经济学家, 相关负责人).
  */
 import type { NerLabel } from './model.js';
 
@@ -220,3 +224,5 @@ export const CLUENER_TYPES: Record<string, NerLabel> = {
   organization: 'ORG',
   company: 'ORG',
 };
+/** CLUENER types scored as TITLE by the pipeline evaluation only (not part of the model's labels). */
+export const CLUENER_TITLE_TYPES: Record<string, 'TITLE'> = { position: 'TITLE' };

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scoreSpans } from '../../src/entities/evaluate.js';
+import { createPipeline, type Entity, evaluateNer } from '../../src/index.js';
+import { expectDoc } from '../helpers.js';
+
+const pipeline = createPipeline();
+
+function titles(text: string): string[] {
+  const doc = pipeline.annotate(text);
+  expectDoc(doc);
+  return doc.entities.filter((e: Entity) => e.label === 'TITLE').map((e: Entity) => e.text);
+}
+
+describe('scoring spans', () => {
+  it('counts exact matches only', () => {
+    // doc 0: gold [0,2) [5,8), predicted [0,2) [5,7) → tp 1, fp 1, fn 1
+    // doc 1: gold none, predicted [1,3) → fp 1
+    const prf = scoreSpans(
+      [
+        [
+          { start: 0, end: 2 },
+          { start: 5, end: 8 },
+        ],
+        [],
+      ],
+      [
+        [
+          { start: 0, end: 2 },
+          { start: 5, end: 7 },
+        ],
+        [{ start: 1, end: 3 }],
+      ],
+    );
+    expect(prf).toMatchObject({ tp: 1, fp: 2, fn: 1 });
+    expect(prf.precision).toBeCloseTo(1 / 3, 10);
+    expect(prf.recall).toBeCloseTo(1 / 2, 10);
+    expect(prf.f1).toBeCloseTo((2 * (1 / 3) * (1 / 2)) / (1 / 3 + 1 / 2), 10);
+  });
+});
+
+describe('CLUENER evaluation of titles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtag-cluener-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // CLUENER offsets count code points and end inclusive: 𠀀 is one code point, two UTF-16 units.
+  const rows = [
+    { text: '𠀀记者陈学桦报道。', label: { position: { 记者: [[1, 2]] }, name: { 陈学桦: [[3, 5]] } } },
+    { text: '公司总经理表示，苹果很好。', label: { position: { 总经理: [[2, 4]], 苹果: [[8, 9]] } } },
+    { text: '办公室主任说了这件事。', label: { organization: { 办公室: [[0, 2]] } } },
+    { text: '今天下雨了，记者很忙。', label: { position: { 记者: [[6, 7]] } } },
+  ];
+  const file = join(dir, 'tiny.json');
+  writeFileSync(file, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
+
+  it('the pipeline finds the titles this test counts on', () => {
+    expect(titles('𠀀记者陈学桦报道。')).toEqual(['记者']);
+    expect(titles('公司总经理表示，苹果很好。')).toEqual(['总经理']);
+    expect(titles('办公室主任说了这件事。')).toEqual(['主任']);
+  });
+
+  it('scores position as TITLE with exact spans', () => {
+    const result = evaluateNer(pipeline, file, 'cluener', { to: 0.75 });
+    expect(result.documents).toBe(3);
+    // gold titles: 记者, 总经理, 苹果; predicted: 记者, 总经理, 主任 → tp 2, fp 1, fn 1
+    expect(result.titles).toMatchObject({ tp: 2, fp: 1, fn: 1 });
+    expect(result.titles?.precision).toBeCloseTo(2 / 3, 10);
+    expect(result.titles?.recall).toBeCloseTo(2 / 3, 10);
+    expect(result.titles?.f1).toBeCloseTo(2 / 3, 10);
+    expect(result.zhtag.perLabel.PERSON).toMatchObject({ tp: 1, fn: 0 });
+  });
+
+  it('keeps the requested fraction of the documents', () => {
+    const last = evaluateNer(pipeline, file, 'cluener', { from: 0.75 });
+    expect(last.documents).toBe(1);
+    expect(last.titles).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(() => evaluateNer(pipeline, file, 'cluener', { from: 0.9, to: 0.5 })).toThrow(/--from/);
+    expect(() => evaluateNer(pipeline, file, 'cluener', { from: -1 })).toThrow(/fraction/);
+  });
+
+  it('has no TITLE scores where the gold has no titles', () => {
+    const bio = join(dir, 'tiny.bio');
+    writeFileSync(bio, '王 B-PER\n刚 I-PER\n说 O\n');
+    expect(evaluateNer(pipeline, bio, 'bio').titles).toBeUndefined();
+  });
+});
