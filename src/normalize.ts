@@ -21,6 +21,8 @@ const FULLWIDTH_OFFSET = 0xfee0;
 const IDEOGRAPHIC_SPACE = 0x3000;
 const CJK_FIRST = 0x3400;
 const CJK_LAST = 0x9fff;
+/** Texts up to this many UTF-16 units are normalized in a reused buffer (128 KB). */
+const SCRATCH_UNITS = 1 << 16;
 
 /**
  * True for characters of the GB 2312 hanzi rows: simplified text uses them as they are, even where
@@ -74,6 +76,8 @@ export function createNormalizer(options: { traditional?: boolean } = {}): Norma
   const traditional = options.traditional === false ? undefined : buildTraditionalTable();
   for (const [from, to] of traditional?.table ?? []) table[from] = to;
   const kept = traditional?.kept ?? new Map<number, number[]>();
+  // Scratch space of this normalizer for one text at a time (normalize runs synchronously).
+  const scratch = new Uint16Array(SCRATCH_UNITS);
   return {
     variants(form: string, limit = 8): string[] {
       let forms = [form];
@@ -92,12 +96,16 @@ export function createNormalizer(options: { traditional?: boolean } = {}): Norma
       return forms;
     },
     normalize(text: string): string {
+      const length = text.length;
       let i = 0;
-      while (i < text.length && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
-      if (i === text.length) return text;
-      const out: string[] = [text.slice(0, i)];
-      for (; i < text.length; i++) out.push(String.fromCharCode(table[text.charCodeAt(i)] ?? 0));
-      return out.join('');
+      while (i < length && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+      if (i === length) return text;
+      // Most news text changes in a few places (full-width digits, ％): map every unit into a buffer
+      // and decode once, which costs far less than building the string piece by piece.
+      // utf16le decoding keeps lone surrogates as they are, so the length never changes.
+      const units = length <= SCRATCH_UNITS ? scratch : new Uint16Array(length);
+      for (let k = 0; k < length; k++) units[k] = table[text.charCodeAt(k)] as number;
+      return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
     },
   };
 }

@@ -30,8 +30,11 @@ export interface PipelineOptions {
    * `dictionaries/models/ner.bin.gz`, a path loads another, `false` keeps only dictionary entities.
    */
   ner?: boolean | string;
-  /** Keywords of `annotate`: method (`tfidf` | `textrank`), `top` (default 10), POS allow-list. */
-  keywords?: KeywordOptions;
+  /**
+   * Keywords of `annotate`: method (`tfidf` | `textrank`), `top` (default 10), POS allow-list; or
+   * `false` to skip them (records keep an empty `keywords` array; `keywordExtractor` still works).
+   */
+  keywords?: KeywordOptions | false;
   /** IDF table (`word idf` lines, e.g. from `zhtag idf build`); default: the engine's bundled table. */
   idf?: string;
 }
@@ -69,6 +72,8 @@ export class Pipeline {
   private readonly places: PlaceIndex;
   /** Loads the IDF table and stop words once; extraction reads no file. */
   readonly keywordExtractor: KeywordExtractor;
+  /** Whether `annotate` extracts keywords. */
+  private readonly keywords: boolean;
 
   constructor(options: PipelineOptions = {}) {
     this.normalizer = createNormalizer({ traditional: options.traditional !== false });
@@ -100,8 +105,9 @@ export class Pipeline {
     this.places = new PlaceIndex(this.dictionary);
     this.keywordExtractor = new KeywordExtractor({
       ...(options.idf !== undefined ? { idf: options.idf } : {}),
-      ...(options.keywords !== undefined ? { defaults: options.keywords } : {}),
+      ...(options.keywords ? { defaults: options.keywords } : {}),
     });
+    this.keywords = options.keywords !== false;
   }
 
   /** Problems found while loading dictionaries (duplicates, conflicts, overrides). */
@@ -151,7 +157,7 @@ export class Pipeline {
       doc.officials = linkOfficials(text, doc.entities, recognized.where);
     }
     if (Object.keys(spans).length > 0) doc.spans = spans;
-    doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);
+    if (this.keywords) doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);
     return orderDoc(doc);
   }
 

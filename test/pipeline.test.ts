@@ -30,6 +30,16 @@ describe('pipeline', () => {
     expect(doc.tokens[0]).toEqual({ text: '实施', start: 0, end: 2, pos: 'v' });
   });
 
+  it('skips keywords with keywords: false, and nothing else', () => {
+    const text = '锚定“两个确保”，实施“十大战略”，推进乡村振兴。';
+    const withKeywords = createPipeline({ ner: false }).annotate(text);
+    const without = createPipeline({ ner: false, keywords: false }).annotate(text);
+    expectDoc(without);
+    expect(without.keywords).toEqual([]);
+    expect(withKeywords.keywords.length).toBeGreaterThan(0);
+    expect({ ...without, keywords: withKeywords.keywords }).toEqual(withKeywords);
+  });
+
   it('handles empty text, whitespace and control characters', () => {
     const pipeline = createPipeline({ manifest: false });
     for (const text of ['', '   \n\t', '\u0000\u0007abc\u001f中文', '\r\n两个确保\r\n']) {

@@ -6,6 +6,7 @@ import {
   EXPORT_FORMATS,
   type ExportFormat,
   type InputRecord,
+  type PipelineOptions,
   progressLine,
   readDocuments,
   summaryLine,
@@ -19,6 +20,9 @@ interface RunArgs {
   output?: string;
   pretty: boolean;
   inputFormat: 'text' | 'jsonl';
+  /** annotate only (segment leaves them unset: no model, no keywords to load or run). */
+  ner?: boolean;
+  keywords?: boolean;
 }
 
 function withInputOutput<T>(yargs: Argv<T>) {
@@ -41,6 +45,31 @@ function withInputOutput<T>(yargs: Argv<T>) {
       default: 'text' as const,
       describe: 'Format of stdin: the whole of it as one text, or JSONL',
     });
+}
+
+/** Which stages `annotate` runs (the segment command runs neither). */
+function withStageOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('ner', {
+      type: 'boolean',
+      default: true,
+      describe: 'Named entities and officials (--no-ner: only policy and user-dictionary terms, faster)',
+    })
+    .option('keywords', {
+      type: 'boolean',
+      default: true,
+      describe: 'Keywords per document (--no-keywords: records keep an empty keywords array)',
+    });
+}
+
+/** The pipeline options the annotate flags ask for. */
+function pipelineOptionsOf(args: RunArgs): PipelineOptions {
+  return {
+    dicts: args.dict,
+    engine: args.engine,
+    ...(args.ner ? {} : { ner: false }),
+    ...(args.keywords ? {} : { keywords: false }),
+  };
 }
 
 /**
@@ -70,7 +99,7 @@ async function run(
 
 function pipelineFor(args: RunArgs) {
   try {
-    return createPipeline({ dicts: args.dict, engine: args.engine });
+    return createPipeline(pipelineOptionsOf(args));
   } catch (error) {
     return exitOnError(error);
   }
@@ -172,7 +201,7 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
       inputs: args.files,
       inputFormat: args.inputFormat,
       encoding: args.encoding,
-      pipeline: { dicts: args.dict, engine: args.engine },
+      pipeline: pipelineOptionsOf(args),
       format: args.format,
       exportOptions: { pretty: args.pretty },
       ...(args.output !== undefined ? { output: args.output } : {}),
@@ -212,7 +241,7 @@ export function registerAnnotate<T>(cli: Argv<T>): Argv<T> {
     'annotate [files..]',
     'Segment, tag entities and keywords; one record per document, in input order',
     (yargs) =>
-      withCorpusOptions(withInputOutput(yargs))
+      withStageOptions(withCorpusOptions(withInputOutput(yargs)))
         .example('$0 annotate corpus/jiaozuo-interview-2023.txt', 'Annotate one article, JSONL to stdout')
         .example(
           '$0 annotate docs.jsonl --dict my-terms.tsv -o out.jsonl',

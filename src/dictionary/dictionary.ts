@@ -162,7 +162,12 @@ export class Dictionary {
     return this.resolve(this.soft.findAll(normalized, from, to));
   }
 
-  /** The longest soft form made of whole pieces starting at `first` (see `Trie.longestOverPieces`). */
+  /** False when no soft form starts with this code unit (a cheap test before `softOverPieces`). */
+  maySoftStart(code: number): boolean {
+    return this.soft.mayStart(code);
+  }
+
+  /** The longest soft form made of two or more whole pieces from `first` (`Trie.longestOverPieces`). */
   softOverPieces(
     pieces: readonly string[],
     first: number,

@@ -1,4 +1,4 @@
-import { PairTable, pairKeyOf } from '../segment/pair-table.js';
+import { PairFilter } from '../segment/pair-table.js';
 
 /** A character trie over UTF-16 code units, for finding every dictionary form in a text. */
 interface TrieNode {
@@ -18,8 +18,10 @@ export class Trie {
   private readonly root: TrieNode = { next: new Map() };
   /** Code units that start some form: a flat bitmap, so most positions of a text are skipped at once. */
   private readonly starts = new Uint8Array(0x10000);
-  /** First two code units of every form (CJK first unit): most word sequences fail this one probe. */
-  private readonly pairStarts = new PairTable();
+  /** First two code units of every longer form: most positions and word sequences fail this probe. */
+  private readonly pairStarts = new PairFilter();
+  /** Code units that are a whole form by themselves (rare: the pair probe would skip them). */
+  private readonly singles = new Uint8Array(0x10000);
   private count = 0;
 
   get size(): number {
@@ -29,8 +31,8 @@ export class Trie {
   insert(form: string): void {
     if (form.length === 0) return;
     this.starts[form.charCodeAt(0)] = 1;
-    const pair = form.length > 1 ? pairKeyOf(form.charCodeAt(0), form.charCodeAt(1)) : -1;
-    if (pair >= 0) this.pairStarts.set(pair, 1);
+    if (form.length === 1) this.singles[form.charCodeAt(0)] = 1;
+    if (form.length > 1) this.pairStarts.add(form.charCodeAt(0), form.charCodeAt(1));
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
@@ -59,8 +61,16 @@ export class Trie {
     const out: FormMatch[] = [];
     const starts = this.starts;
     for (let i = from; i < to; i++) {
-      if (starts[text.charCodeAt(i)] === 0) continue;
-      let node = this.root.next.get(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      if (starts[code] === 0) continue;
+      // No form starts with these two units: skip the walk (a one-unit form is still reported).
+      if (
+        this.singles[code] === 0 &&
+        (i + 1 >= to || !this.pairStarts.mayHave(code, text.charCodeAt(i + 1)))
+      ) {
+        continue;
+      }
+      let node = this.root.next.get(code);
       let j = i + 1;
       while (node) {
         if (node.form !== undefined) out.push({ start: i, end: j, form: node.form });
@@ -72,26 +82,31 @@ export class Trie {
     return out;
   }
 
+  /** False when no form starts with this code unit: a caller can skip the position at once. */
+  mayStart(code: number): boolean {
+    return this.starts[code] === 1;
+  }
+
   /**
-   * The longest form that is exactly a concatenation of `pieces[first..k]` for some k > first,
-   * walking piece by piece: returns k (exclusive) and the form, or undefined.
+   * The longest form that is exactly a concatenation of `pieces[first..k]` for some k >= first + 2
+   * (two or more whole pieces), walking piece by piece: returns k (exclusive) and the form, or undefined.
    */
   longestOverPieces(
     pieces: readonly string[],
     first: number,
   ): { endPiece: number; form: string } | undefined {
-    const head = pieces[first] ?? '';
+    const head = pieces[first];
+    const next = pieces[first + 1];
+    if (head === undefined || next === undefined) return undefined;
     const c0 = head.charCodeAt(0);
     if (this.starts[c0] !== 1) return undefined;
-    const pair = pairKeyOf(
-      c0,
-      head.length > 1 ? head.charCodeAt(1) : (pieces[first + 1] ?? '').charCodeAt(0),
-    );
-    if (pair >= 0 && this.pairStarts.get(pair) === undefined) return undefined;
+    const second = head.length > 1 ? head.charCodeAt(1) : next.charCodeAt(0);
+    if (!this.pairStarts.mayHave(c0, second)) return undefined;
     let node: TrieNode | undefined = this.root;
+    for (let i = 0; i < head.length && node; i++) node = node.next.get(head.charCodeAt(i));
     let best: { endPiece: number; form: string } | undefined;
-    for (let p = first; p < pieces.length && node; p++) {
-      const piece = pieces[p] ?? '';
+    for (let p = first + 1; p < pieces.length && node && node.next.size > 0; p++) {
+      const piece = pieces[p] as string;
       for (let i = 0; i < piece.length && node; i++) node = node.next.get(piece.charCodeAt(i));
       if (node?.form !== undefined) best = { endPiece: p + 1, form: node.form };
     }

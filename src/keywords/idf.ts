@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ZhtagError } from '../errors.js';
+import { WordTable } from '../segment/word-table.js';
 import { readResource } from './stopwords.js';
 
 const require = createRequire(import.meta.url);
@@ -24,13 +25,16 @@ export class IdfTable {
   readonly source: string;
   /** IDF of a word seen once in the source corpus: the most an estimate may give. */
   readonly ceiling: number;
-  private readonly words: Map<string, number>;
+  /** The table's words, looked up with `WordTable` (fresh token strings hash several times faster). */
+  private readonly words: WordTable;
+  private readonly values: Float64Array;
   /** charIdf of BMP characters by code unit (NaN = unseen); characters beyond the BMP in a map. */
   private readonly bmpChars = new Float64Array(0x10000).fill(Number.NaN);
   private readonly astralChars = new Map<number, number>();
 
   constructor(words: Map<string, number>, source: string) {
-    this.words = words;
+    this.words = new WordTable([...words.keys()]);
+    this.values = Float64Array.from(words.values());
     this.source = source;
     let ceiling = 0;
     for (const [word, idf] of words) {
@@ -80,12 +84,13 @@ export class IdfTable {
 
   /** The table's IDF of a word, or undefined when the word is unknown. */
   known(word: string): number | undefined {
-    return this.words.get(word);
+    const index = this.words.indexOf(word);
+    return index < 0 ? undefined : this.values[index];
   }
 
   /** IDF of any word: the table's, else the estimate from its characters (see the class comment). */
   of(word: string): number {
-    const known = this.words.get(word);
+    const known = this.known(word);
     if (known !== undefined) return known;
     const parts: number[] = [];
     for (let i = 0; i < word.length; i++) {
@@ -104,7 +109,7 @@ export class IdfTable {
 
   /** IDF of a phrase made of known parts (co-occurring independently), capped at the ceiling. */
   ofPhrase(parts: readonly string[]): number {
-    const whole = this.words.get(parts.join(''));
+    const whole = this.known(parts.join(''));
     if (whole !== undefined) return whole;
     return this.combine(parts.map((part) => this.of(part)));
   }

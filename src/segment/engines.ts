@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { ZhtagError } from '../errors.js';
 import { PairTable, pairKey } from './pair-table.js';
+import { WordTable } from './word-table.js';
 
 /** Segmentation engines zhtag can run on. */
 export const ENGINES = ['node-rs', 'nodejieba'] as const;
@@ -41,9 +42,13 @@ class PosTable {
   private readonly single = new Uint8Array(0x10000);
   /** Two-character words whose first code unit is in the CJK range, keyed by both code units. */
   private readonly pairs = new PairTable();
-  private readonly words = new Map<string, number>();
+  /** Every other word (three or more code units, or a pair outside the CJK range). */
+  private readonly words: WordTable;
+  /** Tag id of each word of `words`, by its index. */
+  private readonly wordTags: Uint8Array;
 
   constructor(content: string) {
+    const longer = { words: [] as string[], tags: [] as number[] };
     let start = 0;
     while (start < content.length) {
       let end = content.indexOf('\n', start);
@@ -51,10 +56,12 @@ class PosTable {
       const firstSpace = content.indexOf(' ', start);
       const lastSpace = content.lastIndexOf(' ', end);
       if (firstSpace > start && lastSpace > firstSpace && lastSpace < end) {
-        this.set(content.slice(start, firstSpace), content.slice(lastSpace + 1, end).trim());
+        this.set(content.slice(start, firstSpace), content.slice(lastSpace + 1, end).trim(), longer);
       }
       start = end + 1;
     }
+    this.words = new WordTable(longer.words);
+    this.wordTags = Uint8Array.from(longer.tags);
   }
 
   get(word: string): string | undefined {
@@ -68,10 +75,12 @@ class PosTable {
       return id === 0 ? undefined : id - 1;
     }
     const key = word.length === 2 ? pairKey(word) : -1;
-    return key >= 0 ? this.pairs.get(key) : this.words.get(word);
+    if (key >= 0) return this.pairs.get(key);
+    const index = this.words.indexOf(word);
+    return index < 0 ? undefined : this.wordTags[index];
   }
 
-  private set(word: string, tag: string): void {
+  private set(word: string, tag: string, longer: { words: string[]; tags: number[] }): void {
     let id = this.tagIds.get(tag);
     if (id === undefined) {
       id = this.tags.length;
@@ -84,7 +93,10 @@ class PosTable {
     }
     const key = word.length === 2 ? pairKey(word) : -1;
     if (key >= 0) this.pairs.set(key, id);
-    else this.words.set(word, id);
+    else {
+      longer.words.push(word);
+      longer.tags.push(id);
+    }
   }
 }
 

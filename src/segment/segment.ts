@@ -36,10 +36,9 @@ function isSpace(code: number): boolean {
   );
 }
 
-function isBlank(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (!isSpace(word.charCodeAt(i))) return false;
-  return true;
-}
+/** `isSpace` as a flat table over the BMP: one load on the per-word hot path. */
+const SPACE = new Uint8Array(0x10000);
+for (let code = 0; code < SPACE.length; code++) SPACE[code] = isSpace(code) ? 1 : 0;
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
@@ -101,52 +100,78 @@ export function segmentText(
   dictionary: Dictionary,
   engine: SegmentEngine,
 ): Segmentation {
-  const candidates = dictionary
-    .findFrozen(normalized)
-    .filter((match) => !splitsSurrogate(normalized, match.start, match.end));
-  const { kept, lost } = selectFrozen(candidates, normalized.length);
+  let candidates = dictionary.findFrozen(normalized);
+  if (candidates.some((match) => splitsSurrogate(normalized, match.start, match.end))) {
+    candidates = candidates.filter((match) => !splitsSurrogate(normalized, match.start, match.end));
+  }
+  const { kept, lost } =
+    candidates.length === 0 ? { kept: candidates, lost: [] } : selectFrozen(candidates, normalized.length);
   const tokens: Token[] = [];
+  // When normalization changed nothing, the engine's own strings are the token texts.
+  const unchanged = normalized === text;
 
-  const cutGap = (from: number, to: number) => {
-    for (const [start, end] of chunks(normalized, from, to)) {
-      const piece = normalized.slice(start, end);
-      let words = engine.cut(piece);
-      // Offsets are derived from the words' lengths: an engine that ever dropped or added text would
-      // shift them, so such a piece falls back to one token per character rather than misalign.
-      let total = 0;
-      for (const word of words) total += word.length;
-      if (total !== piece.length) words = Array.from(piece);
-      let i = 0;
-      let offset = start;
-      while (i < words.length) {
-        const soft = words.length > 1 ? dictionary.softOverPieces(words, i) : undefined;
-        let span = 1;
-        let pos: string | undefined;
-        if (soft && soft.endPiece - i >= 2) {
-          span = soft.endPiece - i;
-          pos = soft.entry.pos;
+  /** Adds a token, trimming whitespace the engine left at its edges; all-blank words add nothing. */
+  const pushTrimmed = (start: number, end: number, word: string, pos: string | undefined) => {
+    const untrimmedStart = start;
+    const untrimmedEnd = end;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (start === end) return;
+    const same = unchanged && start === untrimmedStart && end === untrimmedEnd;
+    const trimmed = same ? word : text.slice(start, end);
+    tokens.push({ text: trimmed, start, end, pos: pos ?? engine.posOf(word) });
+  };
+
+  /** Cuts one piece `[start, end)` with the engine and adds its words as tokens. */
+  const cutPiece = (start: number, end: number) => {
+    const piece = start === 0 && end === normalized.length ? normalized : normalized.slice(start, end);
+    const words = engine.cut(piece);
+    const first = tokens.length;
+    const count = words.length;
+    let offset = start;
+    let i = 0;
+    while (i < count) {
+      const word = words[i] as string;
+      const code = word.charCodeAt(0);
+      // A soft (gazetteer) form spelled by two or more consecutive words becomes one token.
+      if (i + 1 < count && dictionary.maySoftStart(code)) {
+        const soft = dictionary.softOverPieces(words, i);
+        if (soft) {
+          let length = 0;
+          for (let k = i; k < soft.endPiece; k++) length += (words[k] as string).length;
+          pushTrimmed(offset, offset + length, normalized.slice(offset, offset + length), soft.entry.pos);
+          offset += length;
+          i = soft.endPiece;
+          continue;
         }
-        let length = 0;
-        for (let k = i; k < i + span; k++) length += words[k]?.length ?? 0;
-        const word = span === 1 ? (words[i] ?? '') : normalized.slice(offset, offset + length);
-        if (!isBlank(word)) pushWord(offset, offset + length, pos ?? engine.posOf(word), word);
-        offset += length;
-        i += span;
+      }
+      const length = word.length;
+      if (SPACE[code] === 1 || SPACE[word.charCodeAt(length - 1)] === 1) {
+        pushTrimmed(offset, offset + length, word, undefined);
+      } else {
+        tokens.push({
+          text: unchanged || spells(text, offset, word) ? word : text.slice(offset, offset + length),
+          start: offset,
+          end: offset + length,
+          pos: engine.posOf(word),
+        });
+      }
+      offset += length;
+      i++;
+    }
+    // Offsets come from the words' lengths: an engine that ever dropped or added text would shift
+    // them, so such a piece falls back to one token per character rather than misalign.
+    if (offset !== end) {
+      tokens.length = first;
+      for (let at = start; at < end; at = nextCharacter(normalized, at)) {
+        const next = nextCharacter(normalized, at);
+        pushTrimmed(at, next, normalized.slice(at, next), undefined);
       }
     }
   };
 
-  // When normalization changed nothing, the engine's own strings are the token texts.
-  const unchanged = normalized === text;
-
-  /** Adds a token, trimming whitespace the engine left at its edges. */
-  const pushWord = (start: number, end: number, pos: string, word: string) => {
-    const trimmedStart = start;
-    const trimmedEnd = end;
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    const same = unchanged && start === trimmedStart && end === trimmedEnd;
-    tokens.push({ text: same ? word : text.slice(start, end), start, end, pos });
+  const cutGap = (from: number, to: number) => {
+    for (const [start, end] of chunks(normalized, from, to)) cutPiece(start, end);
   };
 
   let position = 0;
@@ -162,4 +187,18 @@ export function segmentText(
   }
   if (position < text.length) cutGap(position, text.length);
   return { tokens, frozen: kept, overlapping: lost };
+}
+
+/**
+ * True when `text` holds `word` at `at`: in a text that normalization changed somewhere, most words
+ * are still written as the engine returned them, and comparing a few units is cheaper than a slice.
+ */
+function spells(text: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The index after the character at `at` (a surrogate pair is one character). */
+function nextCharacter(text: string, at: number): number {
+  return isHighSurrogate(text.charCodeAt(at)) && isLowSurrogate(text.charCodeAt(at + 1)) ? at + 2 : at + 1;
 }

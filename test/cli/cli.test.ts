@@ -32,6 +32,21 @@ describe('zhtag CLI (built binary)', () => {
     expect(doc?.entities.some((e) => e.term === '十大战略' && e.label === 'POLICY')).toBe(true);
   });
 
+  it('skips the NER and keyword stages with --no-ner --no-keywords, keeping policy terms', () => {
+    const text = '焦作市委书记葛巧红强调，锚定“两个确保”，实施“十大战略”。';
+    const full = records(zhtag(['annotate'], text).stdout)[0] as Doc;
+    const { code, stdout } = zhtag(['annotate', '--no-ner', '--no-keywords'], text);
+    expect(code).toBe(0);
+    const [doc] = records(stdout) as Doc[];
+    expectDoc(doc as Doc);
+    expect(doc?.tokens).toEqual(full.tokens);
+    expect(doc?.keywords).toEqual([]);
+    expect(full.keywords.length).toBeGreaterThan(0);
+    expect(doc?.entities.map((e) => `${e.label}:${e.text}`)).toEqual(['POLICY:两个确保', 'POLICY:十大战略']);
+    expect(full.entities.some((e) => e.label === 'PERSON' && e.text === '葛巧红')).toBe(true);
+    expect(doc?.officials).toBeUndefined();
+  });
+
   it('gives one record per JSONL line, error records for bad lines, in input order', () => {
     const input = join(tmp, 'in.jsonl');
     writeFileSync(

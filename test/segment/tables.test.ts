@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer } from '../../src/normalize.js';
+import { PairFilter } from '../../src/segment/pair-table.js';
+import { WordTable } from '../../src/segment/word-table.js';
+
+describe('WordTable', () => {
+  it('finds every word of its list at its position and nothing else', () => {
+    const words = ['一带一路', '中华人民共和国', 'ab', 'COVID-19', '𠀀字', '乡村振兴战略'];
+    const table = new WordTable(words);
+    words.forEach((word, index) => {
+      expect(table.indexOf(word)).toBe(index);
+    });
+    for (const miss of ['一带一', '一带一路A', '', 'a', 'ba', '乡村振兴', '中华人民共和']) {
+      expect(table.indexOf(miss)).toBe(-1);
+    }
+  });
+
+  it('gives the later entry when a word is listed twice, as a dictionary file reads', () => {
+    const table = new WordTable(['国务院', '总理', '国务院']);
+    expect(table.indexOf('国务院')).toBe(2);
+    expect(table.size).toBe(3);
+  });
+
+  it('stays exact on a large list (probing past collisions)', () => {
+    const words = Array.from({ length: 50_000 }, (_, i) => `词${i.toString(36)}语`);
+    const table = new WordTable(words);
+    for (let i = 0; i < words.length; i += 997) expect(table.indexOf(words[i] as string)).toBe(i);
+    expect(table.indexOf('词语')).toBe(-1);
+    expect(table.indexOf(`词${(50_000).toString(36)}语`)).toBe(-1);
+  });
+});
+
+describe('PairFilter', () => {
+  it('never says no to a pair it holds', () => {
+    const filter = new PairFilter();
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < 20_000; i++)
+      pairs.push([0x4e00 + ((i * 7919) % 20_000), 0x4e00 + ((i * 104_729) % 20_000)]);
+    for (const [a, b] of pairs) filter.add(a, b);
+    for (const [a, b] of pairs) expect(filter.mayHave(a, b)).toBe(true);
+  });
+
+  it('says no to most pairs it does not hold', () => {
+    const filter = new PairFilter();
+    filter.add(0x4e2d, 0x56fd); // 中国
+    let yes = 0;
+    for (let code = 0x4e00; code < 0x4e00 + 10_000; code++) if (filter.mayHave(code, 0x4eba)) yes++;
+    expect(yes).toBeLessThan(10);
+  });
+});
+
+describe('normalize', () => {
+  const normalizer = createNormalizer();
+
+  it('keeps every index in place, lone surrogates and astral characters included', () => {
+    const text = `１９９８年\ud800Ａ😀企業\udc00　末`;
+    const normalized = normalizer.normalize(text);
+    expect(normalized.length).toBe(text.length);
+    expect(normalized).toBe(`1998年\ud800A😀企业\udc00 末`);
+  });
+
+  it('returns the text itself when nothing changes', () => {
+    const text = '焦作市委书记葛巧红';
+    expect(normalizer.normalize(text)).toBe(text);
+  });
+
+  it('handles texts longer than its scratch buffer', () => {
+    const text = `${'１'.repeat(70_000)}國`;
+    const normalized = normalizer.normalize(text);
+    expect(normalized.length).toBe(text.length);
+    expect(normalized.endsWith('11国')).toBe(true);
+    // The next short text is not polluted by the long one.
+    expect(normalizer.normalize('２')).toBe('2');
+  });
+});
