@@ -6,6 +6,7 @@ import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Label, Token } from '../types.js';
 import { englishEntities } from './english.js';
 import { DocumentPlaces, type PlaceIndex, shortName } from './places.js';
+import { titleCandidates } from './titles.js';
 
 /** What the entity stage reads. `frozen` are the dictionary entities already fixed (policy, user). */
 export interface RecognizeInput {
@@ -75,8 +76,8 @@ function splitTitle(input: RecognizeInput, title: Entity): { body: Entity; rest:
 }
 
 /** Gazetteer matches that line up with token boundaries (soft terms never cut through a word). */
-function gazetteerCandidates(input: RecognizeInput): Entity[] {
-  const { text, normalized, tokens, dictionary } = input;
+function gazetteerCandidates(input: RecognizeInput, soft: DictMatch[]): Entity[] {
+  const { text, tokens } = input;
   const starts = new Uint8Array(text.length + 1);
   const ends = new Uint8Array(text.length + 1);
   for (const token of tokens) {
@@ -84,7 +85,9 @@ function gazetteerCandidates(input: RecognizeInput): Entity[] {
     ends[token.end] = 1;
   }
   const out: Entity[] = [];
-  for (const match of dictionary.findSoft(normalized)) {
+  for (const match of soft) {
+    // titles have their own matcher (titles.ts): they may sit inside a segmenter word (本报记者)
+    if (match.entry.label === 'TITLE') continue;
     const aligned = starts[match.start] === 1 && ends[match.end] === 1;
     if (aligned) out.push(input.entityFromMatch(text, match));
   }
@@ -269,7 +272,14 @@ export function recognizeEntities(input: RecognizeInput): {
   nested: Entity[];
   where: DocumentPlaces;
 } {
-  const gazetteer = gazetteerCandidates(input);
+  const soft = input.dictionary.findSoft(input.normalized);
+  const gazetteer = [
+    ...gazetteerCandidates(input, soft),
+    ...titleCandidates(
+      input,
+      soft.filter((match) => match.entry.label === 'TITLE'),
+    ),
+  ];
   const candidates: Entity[] = [];
   const titles: Entity[] = [];
   for (const entity of gazetteer) {
@@ -300,7 +310,14 @@ export function recognizeEntities(input: RecognizeInput): {
   // tokens (HMM on, dictionary terms frozen) give it different features (measured: PERSON recall
   // on example.dev 0.62 with our tokens, 0.74 with its own).
   if (input.model) {
+    // A name never ends in a title of two characters or more: the model's 向记者 is 向 + 记者.
+    const titleEnds = new Map<number, number>();
+    for (const e of gazetteer)
+      if (e.label === 'TITLE' && e.end - e.start >= 2)
+        titleEnds.set(e.end, Math.max(titleEnds.get(e.end) ?? 0, e.end - e.start));
     for (const span of input.model.predict(input.text)) {
+      const titleLength = span.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
+      if (titleLength > 0 && titleLength < span.end - span.start) continue;
       candidates.push(
         make(input.text, span.start, span.end, span.label, 'model', { score: Number(span.score.toFixed(3)) }),
       );

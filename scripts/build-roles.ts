@@ -1,0 +1,168 @@
+// Builds dictionaries/gazetteer/roles.tsv: occupations and roles (TITLE, official = no) beside the
+// hand-written titles.tsv. Two sources:
+// - a public-knowledge list of occupations, written here;
+// - statistics from the first 80% of CLUENER2020 train.json (the `position` type): a string labelled
+//   at least MIN_COUNT times, and labelled in at least MIN_RATIO of its free occurrences (those that
+//   no gold span covers). Only the strings and their counts are shipped, never a sentence.
+// The last 20% of train.json is the held-out split of `zhtag eval --format cluener --from 0.8`.
+// Run: npx tsx scripts/build-roles.ts [--data ../shared/data/cluener2020/train.json] [--to 0.8]
+//      [--out dictionaries/gazetteer/roles.tsv] [--min-count 2] [--min-ratio 0.5] [--public-min-ratio 0.4]
+//      (deterministic; the defaults build the shipped file)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string, fallback: string): string => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+};
+const dataPath = arg('data', join(root, '..', 'shared', 'data', 'cluener2020', 'train.json'));
+const to = Number(arg('to', '0.8'));
+const outPath = arg('out', join(root, 'dictionaries', 'gazetteer', 'roles.tsv'));
+const MIN_COUNT = Number(arg('min-count', '2'));
+const MIN_RATIO = Number(arg('min-ratio', '0.5'));
+const PUBLIC_MIN_RATIO = Number(arg('public-min-ratio', '0.4'));
+const PUBLIC_MIN_EVIDENCE = 5;
+
+/** Occupations and roles from public knowledge (the type is found by `typeOf`). */
+const PUBLIC = `
+医生 医师 护士 药剂师 厨师 司机 驾驶员 飞行员 机长 空姐 乘务员 列车员 售票员 导游 保安 保姆 清洁工 环卫工
+环卫工人 快递员 外卖员 程序员 工程师 技术员 会计 会计师 审计师 出纳 秘书 顾问 律师 公证员 警察 民警 交警
+刑警 辅警 警官 消防员 法医 农民 渔民 牧民 工人 农民工 店员 店长 老板 老板娘 营业员 售货员 收银员 推销员 促销员 业务员 营销员
+服务员 教师 老师 班主任 校长 园长 辅导员 讲师 助教 研究生 博士生 硕士生 大学生 中学生 小学生 留学生 学生 学者
+科学家 经济学家 物理学家 数学家 化学家 历史学家 社会学家 作家 诗人 小说家 编剧 导演 演员 歌手 主播 主持人
+画家 书法家 艺术家 音乐家 作曲家 指挥家 舞蹈家 摄影师 设计师 建筑师 收藏家 鉴赏家 评论家 策展人 制片人 监制
+运动员 教练 教练员 主教练 裁判 裁判员 球员 门将 守门员 前锋 后卫 中场 队长 领队 选手 棋手 骑手 分析师 理财师
+经纪人 合伙人 创始人 联合创始人 投资人 企业家 银行家 行长 副行长 经理 总监 主管 职员 科员 公务员 干部 士兵
+战士 军官 将军 元帅 上校 中校 少校 上尉 中尉 少尉 司令 军长 师长 旅长 团长 营长 连长 排长 班长 站长 馆长 厂长
+村长 组长 队员 社长 主编 总编 编辑 记者 通讯员 播音员 博士 硕士 院士 研究员 专家 总统 首相 国王 女王 王子
+公主 皇帝 议员 参议员 外交官 领事 总领事 检察员 书记员 调解员 观察员 管理员 讲解员 志愿者 负责人
+`;
+
+/** Labelled in CLUENER but not a title or occupation in political news (games, slogans, bodies). */
+const EXCLUDE = new Set([
+  '魔兽',
+  '项目副总理',
+  '美国防部长',
+  '兵王',
+  '中卫', // also 中卫市 (a city)
+  '设计',
+  '摄影',
+  '解说',
+  '主持',
+  '策划',
+  '整理',
+  '维护',
+  '监管方',
+]);
+
+/** Type by the title's ending, first match wins; `other` otherwise. */
+const TYPE_BY_ENDING: Array<[RegExp, string]> = [
+  [/(记者|编辑|主编|总编|主持人|通讯员|播音员|主播|评论员|小编|笔者|作者|译者)$/, 'media'],
+  [/(教授|研究员|学者|院士|博士|硕士|讲师|助教|教师|老师|校长|园长|辅导员|学家)$/, 'academic'],
+  [/(学生|研究生|博士生|硕士生|大学生|中学生|小学生|留学生)$/, 'student'],
+  [
+    /(经理|总监|主管|总裁|董事|董事长|行长|创始人|合伙人|投资人|企业家|银行家|老板|店长|职员|CEO|执行官)$/,
+    'enterprise',
+  ],
+  [
+    /(选手|球员|门将|守门员|前锋|后卫|中场|教练|教练员|裁判|裁判员|运动员|队长|领队|棋手|骑手|主帅|球星)$/,
+    'sports',
+  ],
+  [
+    /(导演|演员|编剧|制片人|监制|歌手|画家|书法家|艺术家|音乐家|作曲家|舞蹈家|作家|诗人|小说家|摄影师|设计师|建筑师|收藏家|藏家|大师|明星|主角|制作人)$/,
+    'arts',
+  ],
+  [
+    /(士兵|战士|军官|将军|元帅|上将|中将|少将|大校|上校|中校|少校|上尉|中尉|少尉|司令|军长|师长|旅长|团长|营长|连长|排长|二等兵)$/,
+    'military',
+  ],
+  [
+    /(总统|首相|国王|女王|王子|公主|皇帝|太子|议员|外交官|领事|官员|公务员|干部|民警|交警|刑警|辅警|警察|警官|检察员|书记员)$/,
+    'government',
+  ],
+];
+const typeOf = (term: string): string => TYPE_BY_ENDING.find(([re]) => re.test(term))?.[1] ?? 'occupation';
+
+/** Forms already in the hand-written titles.tsv (not repeated here). */
+function knownTitles(): Set<string> {
+  const known = new Set<string>();
+  const lines = readFileSync(join(root, 'dictionaries', 'gazetteer', 'titles.tsv'), 'utf8').split('\n');
+  for (const line of lines) if (line && !line.startsWith('#')) known.add(line.split('\t')[0] as string);
+  return known;
+}
+
+interface Row {
+  text: string;
+  label?: Record<string, Record<string, number[][]>>;
+}
+
+/**
+ * Per position string (and per public term): how often it is labelled, and how often it occurs with no
+ * gold span over it.
+ */
+function cluenerCounts(extra: string[]): Map<string, { labelled: number; free: number }> {
+  const lines = readFileSync(dataPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
+  const rows = lines.slice(0, Math.floor(lines.length * to)).map((line) => JSON.parse(line) as Row);
+  const counts = new Map<string, { labelled: number; free: number }>();
+  for (const row of rows) {
+    for (const [term, spans] of Object.entries(row.label?.position ?? {})) {
+      const cell = counts.get(term) ?? { labelled: 0, free: 0 };
+      cell.labelled += spans.length;
+      counts.set(term, cell);
+    }
+  }
+  for (const term of extra) if (!counts.has(term)) counts.set(term, { labelled: 0, free: 0 });
+  for (const row of rows) {
+    // code-point offsets, inclusive ends (CLUENER); covered marks characters inside any gold span
+    const chars = [...row.text];
+    const covered = new Uint8Array(chars.length);
+    for (const byTerm of Object.values(row.label ?? {}))
+      for (const spans of Object.values(byTerm)) for (const [s, e] of spans) covered.fill(1, s, (e ?? 0) + 1);
+    const text = chars.join('');
+    for (const [term, cell] of counts) {
+      for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+        const from = [...text.slice(0, at)].length;
+        const length = [...term].length;
+        if (!covered.subarray(from, from + length).some((c) => c === 1)) cell.free++;
+      }
+    }
+  }
+  return counts;
+}
+
+const known = knownTitles();
+const publicTerms = PUBLIC.split(/\s+/).filter(Boolean);
+const counts = cluenerCounts(publicTerms);
+const rows = new Map<string, { type: string; source: string }>();
+for (const [term, { labelled, free }] of [...counts].sort((a, b) => b[1].labelled - a[1].labelled)) {
+  const ratio = labelled / (labelled + free);
+  const shaped = /^([\u4e00-\u9fff]{2,6}|[A-Za-z]{2,5})$/.test(term);
+  if (labelled < MIN_COUNT || ratio < MIN_RATIO || !shaped || EXCLUDE.has(term) || known.has(term)) continue;
+  rows.set(term, {
+    type: typeOf(term),
+    source: `CLUENER2020 train 0-${to * 100}%: position ${labelled} times, unlabelled ${free}`,
+  });
+}
+// A public term that CLUENER leaves unlabelled in most of its free occurrences (球员, 嘉宾) is mostly
+// not a title in running text: left out.
+for (const term of publicTerms) {
+  const { labelled = 0, free = 0 } = counts.get(term) ?? {};
+  if (free >= PUBLIC_MIN_EVIDENCE && labelled / (labelled + free) < PUBLIC_MIN_RATIO) continue;
+  if (!known.has(term) && !rows.has(term)) rows.set(term, { type: typeOf(term), source: 'public knowledge' });
+}
+
+const header = [
+  '# zhtag gazetteer: occupations and roles (TITLE, official = no), beside the office titles of titles.tsv.',
+  '# Generated by scripts/build-roles.ts (do not edit by hand; edit the script and rerun it): a public-knowledge',
+  '# list of occupations, plus the `position` strings of CLUENER2020 train.json (first 80%) labelled at least',
+  `# ${MIN_COUNT} times and in at least ${MIN_RATIO * 100}% of their free occurrences (counts in \`source\`; no sentence is shipped).`,
+  '# type: media | academic | student | enterprise | sports | arts | military | government | occupation.',
+  'term\ttype\tofficial\tsource',
+];
+const body = [...rows].map(([term, row]) => `${term}\t${row.type}\tno\t${row.source}`);
+writeFileSync(outPath, `${[...header, ...body].join('\n')}\n`);
+console.log(`${rows.size} roles → ${outPath}`);
