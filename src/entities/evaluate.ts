@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ZhtagError } from '../errors.js';
 import { CLUENER_TITLE_TYPES } from '../ner/conventions.js';
 import {
@@ -52,7 +52,21 @@ function readCluenerTitles(path: string): Map<string, Span[]> {
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;
-      const row = JSON.parse(line) as { text: string; label?: Record<string, Record<string, number[][]>> };
+      let row: { text: string; label?: Record<string, Record<string, number[][]>> };
+      try {
+        row = JSON.parse(line);
+      } catch (error) {
+        throw new ZhtagError('E_INPUT', `${path}:${i + 1}: not a JSON object (${(error as Error).message})`, {
+          file: path,
+          line: i + 1,
+        });
+      }
+      if (typeof row.text !== 'string') {
+        throw new ZhtagError('E_INPUT', `${path}:${i + 1}: field "text" must be a string`, {
+          file: path,
+          line: i + 1,
+        });
+      }
       const u16 = [0];
       for (const ch of row.text) u16.push((u16[u16.length - 1] as number) + ch.length);
       const spans: Span[] = [];
@@ -112,9 +126,11 @@ export function evaluateNer(
   // People's Daily ids start with the date (19980121-...): `days` keeps a held-out range.
   const inDays = (id: string) =>
     !days || (Number(id.slice(0, 8)) >= days[0] && Number(id.slice(0, 8)) <= days[1]);
+  if (!existsSync(gold)) throw new ZhtagError('E_INPUT', `gold file not found: ${gold}`, { file: gold });
+  // titles first: their reader names the line of a broken JSON row
+  const titleGold = format === 'cluener' ? readCluenerTitles(gold) : undefined;
   const all = format === 'pd1998' && days ? readPd(gold, inDays) : readGold(format, gold);
   const records = all.slice(Math.floor(all.length * from), Math.floor(all.length * to)).slice(0, limit);
-  const titleGold = format === 'cluener' ? readCluenerTitles(gold) : undefined;
   const golds = records.map((record) => record.entities);
   const annotated = records.map((record) => pipeline.annotate(record.text).entities);
   const predicted = annotated.map((entities) => entities.filter((entity) => SCORED.has(entity.label)));

@@ -106,6 +106,18 @@ const AFTER_NAME = new Set(
 );
 const CJK = /^[\u4e00-\u9fff]$/;
 
+/** Forms of address after a surname (贾先生, 王女士): no given name follows. */
+const HONORIFIC = /^(先生|女士|小姐|同志|老师|师傅|大夫|总|老|某)/;
+
+/**
+ * Whether a segmenter word that starts a name candidate but ends inside it may begin a name: a name
+ * word (nr, unknown x, a place-like ns), or a lone character that is not a function word (王/nr 大为).
+ */
+function nameStart(word: Token): boolean {
+  if (/^(nr|x|ns|nz)/.test(word.pos)) return true;
+  return word.end - word.start === 1 && !/^[pdcuvrfmqatsyeoz]/.test(word.pos);
+}
+
 /**
  * A name written right after a title (市长助理王刚, 记者 陈学桦): a known surname and one or two
  * given-name characters, where the model found no person. Source `rule:title-name`.
@@ -135,6 +147,10 @@ function namesAfterTitles(
     // A dictionary word that is not a name (张书记强调: 强调/v) is not a name however it starts.
     const word = tokenAt.get(start);
     if (word && word.end >= end && !word.pos.startsWith('nr') && word.pos !== 'x') continue;
+    // The surname character begins a word that is no name (向/p 记者, 都/d 有, 包括/v 李, 文艺/n 著作),
+    // or a form of address follows it (贾先生: the surname alone is no full name).
+    if (word && word.end < end && !nameStart(word)) continue;
+    if (HONORIFIC.test(text.slice(start + surnameLength))) continue;
     out.push(make(text, start, end, 'PERSON', 'rule:title-name'));
   }
   return out;

@@ -128,8 +128,8 @@ const FIELD_HEADS = new Set([
 ]);
 
 /**
- * Whether a form may be a title here: inside one segmenter word (本报记者, 大学教授), or from a word
- * start to a word end; never straddling a word edge with the rest outside (操作|者 for 作者).
+ * Whether a form may be a title here: from a word start to a word end, or inside one segmenter word
+ * beside another word (本报记者, 大学教授); never straddling a word edge (操作|者 for 作者).
  */
 function wordFit(tokens: Token[], length: number): (start: number, end: number) => boolean {
   const owner = new Int32Array(length).fill(-1);
@@ -140,8 +140,16 @@ function wordFit(tokens: Token[], length: number): (start: number, end: number) 
     starts[token.start] = 1;
     ends[token.end] = 1;
   });
-  return (start, end) =>
-    (owner[start] !== -1 && owner[start] === owner[end - 1]) || (starts[start] === 1 && ends[end] === 1);
+  return (start, end) => {
+    if (starts[start] === 1 && ends[end] === 1) return true;
+    const token = tokens[owner[start] ?? -1];
+    if (!token || owner[start] !== owner[end - 1]) return false;
+    // what the word holds beside the title must be a word itself (本报 | 记者), not a stray
+    // character of another word (操 | 作者, 老板 | 娘)
+    const before = start - token.start;
+    const after = token.end - end;
+    return (before === 0 || before >= 2) && (after === 0 || after >= 2);
+  };
 }
 
 /** 1 inside 《…》 (books, films, games: 《毁灭战士》 names no soldier). */
@@ -212,20 +220,23 @@ export function titleCandidates(
     if (BODY_AFTER.test(normalized.slice(match.end, match.end + 2))) continue;
     const base = { ...entityFromMatch(text, match), ...titleAttrs(match) };
     out.push(base);
-    // prefixes, repeated outwards (常务 + 副 + 市长 is found as 常务副 + 市长)
+    let end = match.end;
+    if (normalized.startsWith('助理', end) && !match.entry.term.endsWith('助理')) {
+      end += 2;
+      out.push(composed(text, normalized, match.start, end, 'rule:title-assistant', base));
+    }
     let start = match.start;
+    const field = start >= 2 ? normalized.slice(start - 2, start) : '';
+    if (FIELD_HEADS.has(match.entry.term) && FIELDS.has(field)) {
+      start -= 2;
+      out.push(composed(text, normalized, start, end, 'rule:title-field', base));
+    }
+    // prefixes, repeated outwards (常务 + 副 + 市长 is found as 常务副 + 市长; 资深 + 理财顾问)
     for (;;) {
       const prefix = PREFIXES.find((p) => start >= p.length && normalized.startsWith(p, start - p.length));
       if (!prefix) break;
       start -= prefix.length;
-      out.push(composed(text, normalized, start, match.end, 'rule:title-prefix', base));
-    }
-    if (normalized.startsWith('助理', match.end) && !match.entry.term.endsWith('助理')) {
-      out.push(composed(text, normalized, start, match.end + 2, 'rule:title-assistant', base));
-    }
-    const field = match.start >= 2 ? normalized.slice(match.start - 2, match.start) : '';
-    if (FIELD_HEADS.has(match.entry.term) && FIELDS.has(field)) {
-      out.push(composed(text, normalized, match.start - 2, match.end, 'rule:title-field', base));
+      out.push(composed(text, normalized, start, end, 'rule:title-prefix', base));
     }
   }
   return out;

@@ -14,6 +14,60 @@ function titles(text: string): string[] {
   return doc.entities.filter((e: Entity) => e.label === 'TITLE').map((e: Entity) => e.text);
 }
 
+function entities(text: string): Array<[string, string, string]> {
+  const doc = pipeline.annotate(text);
+  expectDoc(doc);
+  return doc.entities.map((e: Entity) => [e.label, e.text, e.source]);
+}
+
+describe('productive titles', () => {
+  it('keeps deputy and rank prefixes and 助理 with the title', () => {
+    expect(titles('常务副市长王大为指出')).toEqual(['常务副市长']);
+    expect(titles('协会名誉会长杨慎出席')).toEqual(['名誉会长']);
+    expect(titles('他是该行的首席风险官')).toEqual([]);
+    expect(titles('公司总经理助理刘明表示')).toEqual(['总经理助理']);
+    expect(titles('一位职业选手说')).toEqual(['职业选手']);
+  });
+
+  it('joins a field word to the head title, but not a company name', () => {
+    expect(titles('该公司营销总监李杰表示')).toEqual(['营销总监']);
+    expect(titles('一位资深理财顾问说')).toEqual(['资深理财顾问']);
+    expect(titles('宏源证券研究员杨国华表示')).toEqual(['研究员']);
+  });
+
+  it('leaves the body out of the title (CLUENER convention)', () => {
+    expect(titles('交通银行首席经济学家连平表示')).toEqual(['首席经济学家']);
+    expect(titles('中国人民银行副行长表示')).toEqual(['副行长']);
+  });
+
+  it('finds titles inside a segmenter word, never across one', () => {
+    const doc = pipeline.annotate('本报记者陈学桦报道，整个流程的核心操作者是他。');
+    expectDoc(doc);
+    const labelled = doc.entities.map((e: Entity) => `${e.label}:${e.text}`);
+    expect(labelled).toContain('TITLE:记者');
+    expect(labelled).toContain('PERSON:陈学桦');
+    expect(labelled).not.toContain('TITLE:作者');
+    expect(doc.officials ?? []).toEqual([]);
+  });
+
+  it('finds no title in a work title, a body modifier or a dynasty', () => {
+    expect(titles('《毁灭战士》是一款游戏')).toEqual([]);
+    expect(titles('记者从本市教育主管部门获悉')).toEqual(['记者']);
+    expect(titles('中国明代画家吴彬的作品')).toEqual(['画家']);
+  });
+
+  it('does not take a word after a title for a name', () => {
+    const persons = (text: string) =>
+      entities(text)
+        .filter(([label]) => label === 'PERSON')
+        .map(([, name]) => name);
+    expect(persons('一位房产经纪人向记者详解')).toEqual([]);
+    expect(persons('因为专家都有看走眼的时候')).toEqual([]);
+    expect(persons('总经理贾先生出席')).toEqual([]);
+    expect(persons('记者 陈学桦报道')).toEqual(['陈学桦']);
+  });
+});
+
 describe('scoring spans', () => {
   it('counts exact matches only', () => {
     // doc 0: gold [0,2) [5,8), predicted [0,2) [5,7) → tp 1, fp 1, fn 1
@@ -77,6 +131,13 @@ describe('CLUENER evaluation of titles', () => {
     expect(last.titles).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(() => evaluateNer(pipeline, file, 'cluener', { from: 0.9, to: 0.5 })).toThrow(/--from/);
     expect(() => evaluateNer(pipeline, file, 'cluener', { from: -1 })).toThrow(/fraction/);
+  });
+
+  it('names the file and line of a broken gold row', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, `${JSON.stringify(rows[0])}\n{"text": "半行\n`);
+    expect(() => evaluateNer(pipeline, bad, 'cluener')).toThrow(/bad\.json:2/);
+    expect(() => evaluateNer(pipeline, join(dir, 'missing.json'), 'cluener')).toThrow(/not found/);
   });
 
   it('has no TITLE scores where the gold has no titles', () => {
