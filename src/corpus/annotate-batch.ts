@@ -26,6 +26,7 @@ export function createBatchAnnotator(setup: WorkerSetup): BatchAnnotator {
  */
 export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): WorkResult {
   const { pipeline, exporter, setup } = annotator;
+  const chunks: string[] = [];
   const outputs = batch.items.map((item): WorkOutput => {
     if (item.kind === 'error') return item;
     const fail = (message: string): WorkOutput => ({
@@ -50,9 +51,26 @@ export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): Work
     if (original) doc.original = original;
     const labels = [...new Set(doc.entities.map((entity) => entity.label))];
     const output: WorkOutput = { kind: 'doc', id: item.id, characters: text.length, labels };
-    if (exporter.kind === 'stream') output.chunk = exporter.render(doc);
-    else output.files = exporter.files(doc);
+    if (exporter.kind === 'stream') {
+      const chunk = exporter.render(doc);
+      chunks.push(chunk);
+      output.bytes = Buffer.byteLength(chunk);
+    } else {
+      output.files = exporter.files(doc);
+    }
     return output;
   });
-  return { seq: batch.seq, outputs };
+  return chunks.length > 0
+    ? { seq: batch.seq, outputs, data: encodeChunks(chunks) }
+    : { seq: batch.seq, outputs };
+}
+
+/** The chunks in one UTF-8 buffer of its own (never a slice of Node's shared pool, so it can move). */
+function encodeChunks(chunks: readonly string[]): Uint8Array<ArrayBuffer> {
+  let total = 0;
+  for (const chunk of chunks) total += Buffer.byteLength(chunk);
+  const data = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (const chunk of chunks) at += data.write(chunk, at);
+  return data;
 }

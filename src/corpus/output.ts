@@ -6,7 +6,7 @@ import type { ExportFile } from '../export/exporter.js';
 
 /** A text output that respects back-pressure: each `write` goes out whole, so no line is ever cut. */
 export interface TextSink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,7 +17,7 @@ export function openTextSink(path: string | undefined, append = false): TextSink
   return {
     write: (text) =>
       new Promise((resolve, reject) => {
-        if (text === '' || stream.write(text)) return resolve();
+        if (text.length === 0 || stream.write(text)) return resolve();
         // Listeners go once the write is through, so a long run does not pile them up.
         const onError = (error: Error) => {
           stream.off('drain', onDrain);

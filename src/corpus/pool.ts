@@ -13,10 +13,15 @@ function workerUrl(): URL {
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
-  resolve?: (result: WorkResult) => void;
-  reject?: (error: Error) => void;
+  /** Batches posted to this worker and not answered yet, oldest first (a worker answers in order). */
+  pending: Array<{ resolve: (result: WorkResult) => void; reject: (error: Error) => void }>;
 }
+
+/**
+ * Batches queued per worker: with two, a worker that finishes one starts the next at once instead of
+ * waiting for the main thread (busy writing another worker's output) to post it.
+ */
+const DEPTH = 2;
 
 interface Waiting {
   batch: WorkBatch;
@@ -53,27 +58,23 @@ export class WorkerPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((candidate) => !candidate.busy);
+      // An idle worker first, then a new one, then one with room in its queue.
+      let slot = this.slots.find((candidate) => candidate.pending.length === 0);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
+      slot ??= this.slots.find((candidate) => candidate.pending.length < DEPTH);
       if (!slot) return;
       const next = this.queue.shift() as Waiting;
-      slot.busy = true;
-      slot.resolve = next.resolve;
-      slot.reject = next.reject;
+      slot.pending.push({ resolve: next.resolve, reject: next.reject });
       slot.worker.postMessage(next.batch);
     }
   }
 
   private spawn(): Slot {
     const worker = new Worker(workerUrl(), { workerData: this.setup });
-    const slot: Slot = { worker, busy: false };
+    const slot: Slot = { worker, pending: [] };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'result') {
-        const resolve = slot.resolve;
-        slot.busy = false;
-        slot.resolve = undefined;
-        slot.reject = undefined;
-        resolve?.(message.result);
+        slot.pending.shift()?.resolve(message.result);
         this.dispatch();
       } else if (message.type === 'fatal') {
         this.fail(new ZhtagError(message.code, message.message));
@@ -90,7 +91,7 @@ export class WorkerPool {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    for (const slot of this.slots) slot.reject?.(error);
+    for (const slot of this.slots) for (const waiting of slot.pending.splice(0)) waiting.reject(error);
     for (const waiting of this.queue.splice(0)) waiting.reject(error);
   }
 

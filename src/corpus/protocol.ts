@@ -21,7 +21,15 @@ export type WorkItem =
 
 /** One output, in the same position as its input. */
 export type WorkOutput =
-  | { kind: 'doc'; id: string; characters: number; labels: string[]; chunk?: string; files?: ExportFile[] }
+  | {
+      kind: 'doc';
+      id: string;
+      characters: number;
+      labels: string[];
+      /** Stream formats: UTF-8 bytes of this document's chunk in `WorkResult.data`, chunks in order. */
+      bytes?: number;
+      files?: ExportFile[];
+    }
   | { kind: 'error'; id: string; error: { code: ErrorCode; message: string } };
 
 export interface WorkBatch {
@@ -32,6 +40,11 @@ export interface WorkBatch {
 export interface WorkResult {
   seq: number;
   outputs: WorkOutput[];
+  /**
+   * Stream formats: the batch's rendered chunks, encoded to UTF-8 in the worker and moved (not
+   * copied) to the main thread, which only writes bytes.
+   */
+  data?: Uint8Array<ArrayBuffer>;
 }
 
 /** Worker → main thread. */

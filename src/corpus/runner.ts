@@ -68,7 +68,7 @@ function aborted(signal: AbortSignal | undefined): Promise<'aborted'> {
 
 /**
  * Annotates a corpus with worker threads and writes it in one export format, in input order, with
- * memory bounded by the batches in flight (2 per worker). Every input yields one output record or one
+ * memory bounded by the batches in flight (2 per worker, 1 more being written). Every input yields one output record or one
  * error record. Usage errors (bad options, an output that cannot resume) throw `ZhtagError` before
  * anything is read; dictionary errors throw when the first worker starts.
  */
@@ -139,7 +139,7 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
   });
 
   let stopped = false;
-  const writeOutput = async (out: WorkOutput, bytes: number) => {
+  const writeOutput = async (out: WorkOutput, bytes: number, chunk: Uint8Array | undefined) => {
     progress.bytesDone += bytes;
     if (out.kind === 'error') {
       progress.errors++;
@@ -157,28 +157,32 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
     progress.characters += out.characters;
     for (const label of out.labels) labels.add(label);
     if (out.files && output) await writeFiles(output, out.files);
-    if (out.chunk !== undefined && sink && exporter.kind === 'stream') {
-      await sink.write(chunksWritten > 0 ? exporter.separator + out.chunk : out.chunk);
+    if (chunk !== undefined && sink && exporter.kind === 'stream') {
+      if (chunksWritten > 0) await sink.write(exporter.separator);
+      await sink.write(chunk);
       chunksWritten++;
     }
   };
 
-  const inFlight = new Map<number, { result: Promise<WorkResult>; bytes: number[] }>();
+  /** Batches dispatched and not yet written, by sequence number; each resolves once written. */
+  const inFlight = new Map<number, Promise<void>>();
   let nextSeq = 0;
-  let nextWrite = 0;
-  const writeNext = async () => {
-    const entry = inFlight.get(nextWrite);
-    if (!entry) return;
-    inFlight.delete(nextWrite);
-    nextWrite++;
-    const result = await entry.result;
+  /** Writes one batch's outputs once its result is in; batches are chained, so order is kept. */
+  const writeBatch = async (result: WorkResult, bytes: number[]) => {
+    let at = 0;
     for (const [i, out] of result.outputs.entries()) {
       if (stopped) break;
-      await writeOutput(out, entry.bytes[i] ?? 0);
+      const size = out.kind === 'doc' ? out.bytes : undefined;
+      const chunk = size !== undefined && result.data ? result.data.subarray(at, at + size) : undefined;
+      at += size ?? 0;
+      await writeOutput(out, bytes[i] ?? 0, chunk);
     }
     progress.seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ ...progress });
   };
+  // Output goes out as soon as the next batch in order is done, not when the window is full: a slow
+  // input (a pipe, stdin) still sees its records promptly.
+  let writing: Promise<void> = Promise.resolve();
 
   let batch: WorkItem[] = [];
   let batchBytes: number[] = [];
@@ -187,13 +191,21 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
     if (batch.length === 0) return;
     const seq = nextSeq++;
     const result = pool.run({ seq, items: batch });
-    // A pool failure rejects every batch; the first one awaited reports it, the others must not crash.
+    // A pool failure rejects every batch at once; the chain below reports the first.
     result.catch(() => undefined);
-    inFlight.set(seq, { result, bytes: batchBytes });
+    const bytes = batchBytes;
+    writing = writing.then(async () => {
+      if (!stopped) await writeBatch(await result, bytes);
+      inFlight.delete(seq);
+    });
+    // A failure is reported where the chain is awaited (below); it must not count as unhandled.
+    writing.catch(() => undefined);
+    inFlight.set(seq, writing);
     batch = [];
     batchBytes = [];
     batchCharacters = 0;
-    while (inFlight.size >= jobs * 2 && !stopped) await writeNext();
+    // Two batches queued in each worker (see WorkerPool) and one more being written.
+    while (inFlight.size >= jobs * 2 + 1 && !stopped) await inFlight.values().next().value;
   };
 
   const interrupted = aborted(options.signal);
@@ -234,7 +246,7 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
       if (batchCharacters >= BATCH_CHARACTERS || batch.length >= BATCH_DOCUMENTS) await dispatch();
     }
     await dispatch();
-    while (inFlight.size > 0 && !stopped) await writeNext();
+    await writing;
   } finally {
     const workers = pool.started;
     await pool.close();

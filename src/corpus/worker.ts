@@ -21,5 +21,11 @@ try {
 }
 
 port.on('message', (batch: WorkBatch) => {
-  if (annotator) post({ type: 'result', result: annotateBatch(annotator, batch) });
+  if (!annotator) return;
+  const result = annotateBatch(annotator, batch);
+  // The rendered bytes move to the main thread instead of being copied.
+  port.postMessage(
+    { type: 'result', result } satisfies WorkerMessage,
+    result.data ? [result.data.buffer] : [],
+  );
 });
