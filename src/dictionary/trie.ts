@@ -20,6 +20,11 @@ export class Trie {
   private readonly starts = new Uint8Array(0x10000);
   /** First two code units of every longer form: most positions and word sequences fail this probe. */
   private readonly pairStarts = new PairFilter();
+  /**
+   * Every two adjacent code units inside some form: a form can run on from one word into the next only
+   * if the last unit of the one and the first of the other are such a pair.
+   */
+  private readonly innerPairs = new PairFilter();
   /** Code units that are a whole form by themselves (rare: the pair probe would skip them). */
   private readonly singles = new Uint8Array(0x10000);
   private count = 0;
@@ -33,6 +38,7 @@ export class Trie {
     this.starts[form.charCodeAt(0)] = 1;
     if (form.length === 1) this.singles[form.charCodeAt(0)] = 1;
     if (form.length > 1) this.pairStarts.add(form.charCodeAt(0), form.charCodeAt(1));
+    for (let i = 1; i < form.length; i++) this.innerPairs.add(form.charCodeAt(i - 1), form.charCodeAt(i));
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
@@ -102,6 +108,7 @@ export class Trie {
     if (this.starts[c0] !== 1) return undefined;
     const second = head.length > 1 ? head.charCodeAt(1) : next.charCodeAt(0);
     if (!this.pairStarts.mayHave(c0, second)) return undefined;
+    if (!this.innerPairs.mayHave(head.charCodeAt(head.length - 1), next.charCodeAt(0))) return undefined;
     let node: TrieNode | undefined = this.root;
     for (let i = 0; i < head.length && node; i++) node = node.next.get(head.charCodeAt(i));
     let best: { endPiece: number; form: string } | undefined;
