@@ -4,6 +4,10 @@
  * one document per article), then reports recall@100/@200 of test/discover/gold-1998.tsv and
  * precision@100 from the judgements in test/discover/judged-top100.tsv.
  * Usage: node dist/scripts/eval-discover.js [corpus.txt] [--gold F] [--judged F] [--out candidates.tsv]
+ *   [--days 1-12]        only the articles of those days of the month; recall is then over the gold terms
+ *                        that occur in those articles (the split-half check of generalization)
+ *   [--hold-out-gold]    remove the gold terms (and their aliases) from the dictionary first, so no gold
+ *                        term helps another through the policy-likeness or context models
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +21,14 @@ const flag = (name: string, fallback: string): string => {
   const at = args.indexOf(name);
   return at >= 0 && args[at + 1] !== undefined ? (args[at + 1] as string) : fallback;
 };
-const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
+const valued = new Set(['--gold', '--judged', '--out', '--days']);
+const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
 const corpusPath = positional[0] ?? join(root, '..', 'shared', 'data', 'pd1998', '199801-01to25.txt');
 const goldPath = flag('--gold', join(root, 'test', 'discover', 'gold-1998.tsv'));
 const judgedPath = flag('--judged', join(root, 'test', 'discover', 'judged-top100.tsv'));
 const outPath = flag('--out', '');
+const days = flag('--days', '');
+const holdOutGold = args.includes('--hold-out-gold');
 
 /** One PFR line: `id/m  word/tag  [word/tag  word/tag]nt ...` → the id and the plain text. */
 export function plainLine(line: string): { id: string; text: string } | undefined {
@@ -69,8 +76,28 @@ if (!existsSync(corpusPath)) {
   );
   process.exit(2);
 }
-const documents = readArticles(corpusPath);
+/** Articles of the days `from-to` of the month (ids start with the date, 19980113-…). */
+function ofDays(all: DiscoverDocument[], range: string): DiscoverDocument[] {
+  if (range === '') return all;
+  const [from = 1, to = 31] = range.split('-').map(Number);
+  return all.filter((d) => {
+    const day = Number(d.id.slice(6, 8));
+    return day >= from && day <= to;
+  });
+}
+
+const documents = ofDays(readArticles(corpusPath), days);
+const text = documents.map((d) => d.text).join('\n');
 const dictionary = loadDictionarySet();
+const goldRows = readTsv(goldPath);
+const formsOf = (row: Record<string, string>) =>
+  [row.term ?? '', ...(row.aliases ?? '').split('|')].filter((form) => form !== '');
+if (holdOutGold)
+  for (const row of goldRows)
+    for (const form of formsOf(row)) {
+      const entry = dictionary.lookup(form);
+      if (entry?.label === 'POLICY') dictionary.remove(entry.term);
+    }
 const started = performance.now();
 const candidates = discoverTerms(documents, {
   top: 200,
@@ -80,12 +107,15 @@ const candidates = discoverTerms(documents, {
 const seconds = (performance.now() - started) / 1000;
 if (outPath) writeFileSync(outPath, candidatesToTsv(candidates, true));
 
-const gold = readTsv(goldPath);
+// On a part of the corpus, only the gold terms that occur in it as often as discovery requires (3
+// times, its default minCount) can be found; the rarer ones are listed, not counted.
+const occurrences = (form: string) => text.split(form).length - 1;
+const findable = (row: Record<string, string>) => formsOf(row).some((form) => occurrences(form) >= 3);
+const gold = goldRows.filter((row) => days === '' || findable(row));
+const tooRare = goldRows.filter((row) => !gold.includes(row)).map((row) => row.term);
 const rankOf = new Map(candidates.map((c, i) => [c.term, i + 1]));
 const recallAt = (k: number) => {
-  const found = gold.filter((row) =>
-    [row.term ?? '', ...(row.aliases ?? '').split('|')].some((form) => (rankOf.get(form) ?? Infinity) <= k),
-  );
+  const found = gold.filter((row) => formsOf(row).some((form) => (rankOf.get(form) ?? Infinity) <= k));
   return { found: found.length, missing: gold.filter((row) => !found.includes(row)).map((row) => row.term) };
 };
 const at100 = recallAt(100);
@@ -100,7 +130,11 @@ const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)
 const characters = documents.reduce((sum, d) => sum + d.text.length, 0);
 process.stdout.write(
   [
-    `corpus: ${corpusPath} (${documents.length} articles, ${characters} characters)`,
+    `corpus: ${corpusPath}${days ? ` days ${days}` : ''} (${documents.length} articles, ${characters} characters)`,
+    ...(holdOutGold ? ['gold terms held out of the dictionary'] : []),
+    ...(tooRare.length > 0
+      ? [`gold terms seen fewer than 3 times here, not counted: ${tooRare.join(' ')}`]
+      : []),
     `discovery: ${seconds.toFixed(1)} s, ${candidates.length} candidates`,
     `recall@100: ${at100.found}/${gold.length} = ${pct(at100.found, gold.length)}`,
     `recall@200: ${at200.found}/${gold.length} = ${pct(at200.found, gold.length)}`,

@@ -1,14 +1,31 @@
-import { type Corpus, isTermChar } from './corpus.js';
+import { type Corpus, isTermChar, QUOTE_PAIRS } from './corpus.js';
 
 /** Longest item of a 、-list considered (longer chunks are clauses, not names). */
 const MAX_ITEM = 8;
+const QUOTE_CHARS = new Set([...QUOTE_PAIRS.keys(), ...QUOTE_PAIRS.values()]);
+const QUOTE_MARKS = /[“”‘’「」『』"]/g;
+/** Between two quoted items, 和, 与 and 及 join a list as 、 does (“菜篮子”和“米袋子”). */
+const QUOTED_CONJUNCTION = /([”’」』"])[和与及]([“‘「『"])/g;
+
+/** A quoted item at the end of the first chunk or at the start of the last one. */
+const QUOTED_AT_END = /[“‘「『"]([^“”‘’「」『』"]+)[”’」』"]$/;
+const QUOTED_AT_START = /^[“‘「『"]([^“”‘’「」『』"]+)[”’」』"]/;
 
 /**
  * The forms an item of a 、-list may take. An inner item is exactly the text between two 、; the first
  * and last items run into the clause around the list (实施|下岗分流、减员增效|和再就业工程), so every
- * suffix of the first and every prefix of the last chunk is a possible item.
+ * suffix of the first and every prefix of the last chunk is a possible item, unless quotes mark the
+ * item exactly (实施“米袋子”、“菜篮子”工程).
  */
 function itemForms(chunk: string, position: 'first' | 'inner' | 'last'): string[] {
+  if (position !== 'inner') {
+    const exact = (position === 'first' ? QUOTED_AT_END : QUOTED_AT_START).exec(chunk)?.[1];
+    if (exact !== undefined) return exact.length >= 2 && exact.length <= MAX_ITEM ? [exact] : [];
+  }
+  return unquotedForms(chunk.replace(QUOTE_MARKS, ''), position);
+}
+
+function unquotedForms(chunk: string, position: 'first' | 'inner' | 'last'): string[] {
   if (position === 'inner') return chunk.length >= 2 && chunk.length <= MAX_ITEM ? [chunk] : [];
   const forms: string[] = [];
   for (let length = 2; length <= Math.min(MAX_ITEM, chunk.length); length++)
@@ -32,7 +49,8 @@ export function coordinatedWithAnchors(
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0;
-    if (i < text.length && (isTermChar(code) || text[i] === '、')) continue;
+    // Quotes stay inside a clause: “一国两制”、“港人治港” is one list.
+    if (i < text.length && (isTermChar(code) || text[i] === '、' || QUOTE_CHARS.has(text[i] ?? ''))) continue;
     if (i > start) visitClause(text.slice(start, i), isAnchor, counted, out);
     start = i + 1;
   }
@@ -45,7 +63,7 @@ function visitClause(
   counted: (form: string) => boolean,
   out: Map<string, number>,
 ): void {
-  const chunks = clause.split('、');
+  const chunks = clause.replace(QUOTED_CONJUNCTION, '$1、$2').split('、');
   if (chunks.length < 2) return;
   const items = chunks.map((chunk, k) =>
     itemForms(chunk, k === 0 ? 'first' : k === chunks.length - 1 ? 'last' : 'inner'),

@@ -1,3 +1,4 @@
+import { visitContextFeatures } from './context.js';
 import { type Corpus, documentAt, isTermChar, QUOTE_PAIRS } from './corpus.js';
 import { LEFT_TRIGGERS, RIGHT_TRIGGERS, WEAK_LEFT_TRIGGERS } from './signals.js';
 
@@ -18,6 +19,8 @@ export interface CandidateStats {
   /** Occurrences next to punctuation or a line edge: each counts as a distinct neighbour. */
   leftEdges: number;
   rightEdges: number;
+  /** Counts of the context features of every occurrence (see context.ts). */
+  contexts: Map<number, number>;
   /** Start offsets of up to a few occurrences, from different documents. */
   examples: number[];
   lastDoc: number;
@@ -42,8 +45,6 @@ export function measure(corpus: Corpus, candidates: Iterable<string>): Measureme
   const { text } = corpus;
   const stats = new Map<string, CandidateStats>();
   const parts = new Map<string, number>();
-  const lengths = new Set<number>();
-  const heads = new Set<string>();
   for (const term of candidates) {
     stats.set(term, {
       term,
@@ -56,6 +57,7 @@ export function measure(corpus: Corpus, candidates: Iterable<string>): Measureme
       right: new Map(),
       leftEdges: 0,
       rightEdges: 0,
+      contexts: new Map(),
       examples: [],
       lastDoc: -1,
     });
@@ -64,11 +66,19 @@ export function measure(corpus: Corpus, candidates: Iterable<string>): Measureme
       parts.set(term.slice(term.length - k), 0);
     }
   }
+  // Per first two characters, the lengths of the strings counted: a position is only sliced at the
+  // lengths some string with its head has.
+  const lengthSets = new Map<string, Set<number>>();
   for (const key of [...stats.keys(), ...parts.keys()]) {
+    const head = key.slice(0, 2);
+    let lengths = lengthSets.get(head);
+    if (lengths === undefined) {
+      lengths = new Set();
+      lengthSets.set(head, lengths);
+    }
     lengths.add(key.length);
-    heads.add(key.slice(0, 2));
   }
-  const sortedLengths = [...lengths].sort((a, b) => a - b);
+  const lengthsByHead = new Map([...lengthSets].map(([head, set]) => [head, [...set].sort((a, b) => a - b)]));
   const chars = new Uint32Array(0x10000);
   let total = 0;
   let doc = 0;
@@ -83,8 +93,9 @@ export function measure(corpus: Corpus, candidates: Iterable<string>): Measureme
       doc = documentAt(corpus, i);
       nextDocStart = corpus.starts[doc + 1] ?? Number.POSITIVE_INFINITY;
     }
-    if (!heads.has(text.slice(i, i + 2))) continue;
-    for (const length of sortedLengths) {
+    const lengths = lengthsByHead.get(text.slice(i, i + 2));
+    if (lengths === undefined) continue;
+    for (const length of lengths) {
       if (i + length > text.length) break;
       const key = text.slice(i, i + length);
       const part = parts.get(key);
@@ -126,6 +137,8 @@ function record(corpus: Corpus, entry: CandidateStats, start: number, doc: numbe
   if (hasLeft || hasRight) entry.inContext++;
   else if (weakLeft) entry.inContext += 0.5;
   if (before === '、' || after === '、') entry.listed++;
+  const { contexts } = entry;
+  visitContextFeatures(text, start, end, (key) => contexts.set(key, (contexts.get(key) ?? 0) + 1));
 }
 
 /** Entropy (bits) of the neighbours of a string; each edge occurrence counts as its own neighbour. */

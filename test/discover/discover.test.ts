@@ -30,7 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'zhtag-discover-'));
 cpSync(join(ROOT, 'dictionaries'), join(dir, 'dictionaries'), { recursive: true });
 const manifest = join(dir, 'dictionaries', 'manifest.json');
 for (const term of new Set([...QUOTED, ...NUMERAL])) removeTerm(term, { manifest });
-const pipeline = createPipeline({ manifest });
+const pipeline = createPipeline({ manifest, ner: false });
 const text = sampleText();
 
 describe('discoverTerms on the sample article', () => {
@@ -102,7 +102,7 @@ describe('discovery signals', () => {
 
   it('flags a candidate close to a known term as a possible alias', () => {
     const doc = '实施科教兴国战略。落实科教兴国战略，坚持科教兴国战略。';
-    const base = createPipeline({ manifest: false });
+    const base = createPipeline({ manifest: false, ner: false });
     base.addTerm({ term: '科教兴国', type: 'strategy' });
     const [first] = discoverTerms([{ id: 'x', text: doc }], { dictionary: base.dictionary, minCount: 2 });
     expect(first?.term).toBe('科教兴国战略');
