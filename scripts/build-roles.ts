@@ -5,7 +5,7 @@
 //   at least MIN_COUNT times, and labelled in at least MIN_RATIO of its free occurrences (those that
 //   no gold span covers). Only the strings and their counts are shipped, never a sentence.
 // The last 20% of train.json is the held-out split of `zhtag eval --format cluener --from 0.8`.
-// Run: npx tsx scripts/build-roles.ts [--data ../shared/data/cluener2020/train.json] [--to 0.8]
+// Run: npx tsx scripts/build-roles.ts [--data ../shared/data/cluener2020/train.json] [--from 0] [--to 0.8]
 //      [--out dictionaries/gazetteer/roles.tsv] [--min-count 2] [--min-ratio 0.5] [--public-min-ratio 0.4]
 //      (deterministic; the defaults build the shipped file)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,26 +18,39 @@ const arg = (name: string, fallback: string): string => {
   return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 };
 const dataPath = arg('data', join(root, '..', 'shared', 'data', 'cluener2020', 'train.json'));
+const from = Number(arg('from', '0'));
 const to = Number(arg('to', '0.8'));
 const outPath = arg('out', join(root, 'dictionaries', 'gazetteer', 'roles.tsv'));
 const MIN_COUNT = Number(arg('min-count', '2'));
 const MIN_RATIO = Number(arg('min-ratio', '0.5'));
 const PUBLIC_MIN_RATIO = Number(arg('public-min-ratio', '0.4'));
-const PUBLIC_MIN_EVIDENCE = 5;
+const PUBLIC_MIN_EVIDENCE = Number(arg('public-min-evidence', '5'));
 
 /** Occupations and roles from public knowledge (the type is found by `typeOf`). */
 const PUBLIC = `
-医生 医师 护士 药剂师 厨师 司机 驾驶员 飞行员 机长 空姐 乘务员 列车员 售票员 导游 保安 保姆 清洁工 环卫工
-环卫工人 快递员 外卖员 程序员 工程师 技术员 会计 会计师 审计师 出纳 秘书 顾问 律师 公证员 警察 民警 交警
-刑警 辅警 警官 消防员 法医 农民 渔民 牧民 工人 农民工 店员 店长 老板 老板娘 营业员 售货员 收银员 推销员 促销员 业务员 营销员
-服务员 教师 老师 班主任 校长 园长 辅导员 讲师 助教 研究生 博士生 硕士生 大学生 中学生 小学生 留学生 学生 学者
-科学家 经济学家 物理学家 数学家 化学家 历史学家 社会学家 作家 诗人 小说家 编剧 导演 演员 歌手 主播 主持人
-画家 书法家 艺术家 音乐家 作曲家 指挥家 舞蹈家 摄影师 设计师 建筑师 收藏家 鉴赏家 评论家 策展人 制片人 监制
-运动员 教练 教练员 主教练 裁判 裁判员 球员 门将 守门员 前锋 后卫 中场 队长 领队 选手 棋手 骑手 分析师 理财师
-经纪人 合伙人 创始人 联合创始人 投资人 企业家 银行家 行长 副行长 经理 总监 主管 职员 科员 公务员 干部 士兵
-战士 军官 将军 元帅 上校 中校 少校 上尉 中尉 少尉 司令 军长 师长 旅长 团长 营长 连长 排长 班长 站长 馆长 厂长
-村长 组长 队员 社长 主编 总编 编辑 记者 通讯员 播音员 博士 硕士 院士 研究员 专家 总统 首相 国王 女王 王子
-公主 皇帝 议员 参议员 外交官 领事 总领事 检察员 书记员 调解员 观察员 管理员 讲解员 志愿者 负责人
+董事 监事 高管 老总 副总 副经理 部门经理 区域经理 产品经理 项目经理 客户经理 业务经理 销售经理 大堂经理 职业经理人
+首席财务官 首席技术官 首席运营官 首席信息官 首席营销官 财务总监 技术总监 市场总监 销售总监 运营总监 人力资源总监
+CFO CTO COO 总设计师 总建筑师 精算师 审计师 税务师 评估师 分析师 分析员 交易员 操盘手 基金经理 投资经理 信托经理
+理财经理 理财顾问 置业顾问 销售顾问 咨询师 经纪人 房产经纪人 业务员 销售员 销售人员 营销人员 采购员 文员 客服
+客服人员 导购 理货员 仓管员 送货员 老板 老板娘 店长 店员 营业员 售货员 收银员 推销员 促销员 营销员 合伙人 创始人
+联合创始人 创办人 投资人 企业家 银行家
+编辑 副主编 总编 责任编辑 特约编辑 撰稿人 专栏作家 主笔 播音员 主播 摄像师 制片人 出品人 影评人 乐评人 书评人
+演员 女演员 男演员 主演 男主角 女主角 配角 歌手 歌星 影星 影帝 影后 巨星 明星 女星 男星 艺人 舞蹈家 舞者 音乐人
+音乐家 作曲家 作词人 指挥家 钢琴家 小提琴家 画家 油画家 国画家 漫画家 插画师 书法家 雕塑家 雕刻师 篆刻家 摄影家
+摄影师 设计师 服装设计师 平面设计师 室内设计师 景观设计师 园林设计师 建筑设计师 建筑师 收藏家 鉴赏家 鉴定师
+评论家 批评家 策展人 作家 小说家 诗人 剧作家 编剧 导演 副导演 监制 制作人 翻译家 文学家
+运动员 选手 队员 队长 副队长 主教练 助理教练 教练 教练员 体能教练 守门员 门将 前锋 后卫 中锋 边锋 裁判 主裁判
+裁判员 领队 棋手 车手 骑师 骑手
+副教授 讲师 助教 副研究员 博士 硕士 博士后 博士生 硕士生 研究生 大学生 中学生 小学生 留学生 学生 访问学者 科学家
+经济学家 物理学家 化学家 数学家 生物学家 历史学家 社会学家 心理学家 哲学家 天文学家 考古学家 教育家 思想家
+班主任 辅导员 教师 老师 园长
+医生 医师 主任医师 副主任医师 主治医师 护士 护士长 药剂师 营养师 心理咨询师 兽医 大夫
+检察官 书记员 警察 民警 交警 刑警 特警 辅警 武警 警官 警长 探长 狱警 法医 公证员 调解员
+士兵 军官 将军 元帅 上校 中校 少校 上尉 中尉 少尉 司令 司令员 指挥官 飞行员 舰长 船长 水手 机长 空姐 乘务员 列车员
+官员 公务员 干部 领导人 外交官 领事 总领事 武官 议员 参议员 众议员 总统 副总统 首相 国务卿 外长 防长 财长
+国王 女王 王子 公主 皇帝 皇后 天皇 太子 亲王 王妃 酋长 和尚 僧人 方丈 住持 道士 牧师 神父 主教 教皇
+工人 农民 农民工 渔民 牧民 矿工 电工 焊工 木工 厨师 司机 驾驶员 保安 保姆 清洁工 环卫工 环卫工人 快递员 外卖员
+服务员 导游 售票员 程序员 工程师 技术员 技师 维修工 管理员 讲解员 观察员 志愿者 负责人 秘书 顾问
 `;
 
 /** Labelled in CLUENER but not a title or occupation in political news (games, slogans, bodies). */
@@ -99,14 +112,16 @@ interface Row {
 }
 
 /**
- * Per position string (and per public term): how often it is labelled, and how often it occurs with no
- * gold span over it.
+ * Per position string (and per public term): how often it is labelled, and how often it occurs outside
+ * every gold span (`free`).
  */
 function cluenerCounts(extra: string[]): Map<string, { labelled: number; free: number }> {
   const lines = readFileSync(dataPath, 'utf8')
     .split('\n')
     .filter((line) => line.trim());
-  const rows = lines.slice(0, Math.floor(lines.length * to)).map((line) => JSON.parse(line) as Row);
+  const rows = lines
+    .slice(Math.floor(lines.length * from), Math.floor(lines.length * to))
+    .map((line) => JSON.parse(line) as Row);
   const counts = new Map<string, { labelled: number; free: number }>();
   for (const row of rows) {
     for (const [term, spans] of Object.entries(row.label?.position ?? {})) {
@@ -117,17 +132,17 @@ function cluenerCounts(extra: string[]): Map<string, { labelled: number; free: n
   }
   for (const term of extra) if (!counts.has(term)) counts.set(term, { labelled: 0, free: 0 });
   for (const row of rows) {
-    // code-point offsets, inclusive ends (CLUENER); covered marks characters inside any gold span
+    // code-point offsets, inclusive ends (CLUENER). An occurrence inside a gold span (itself, or a longer
+    // one: 律师 in 律师事务所) says nothing; any other occurrence is one the annotators did not take for
+    // this title (a bare 负责人, or 相关负责人 where only 负责人 is labelled).
+    const spans = Object.values(row.label ?? {}).flatMap((byTerm) => Object.values(byTerm).flat());
     const chars = [...row.text];
-    const covered = new Uint8Array(chars.length);
-    for (const byTerm of Object.values(row.label ?? {}))
-      for (const spans of Object.values(byTerm)) for (const [s, e] of spans) covered.fill(1, s, (e ?? 0) + 1);
     const text = chars.join('');
     for (const [term, cell] of counts) {
       for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
-        const from = [...text.slice(0, at)].length;
-        const length = [...term].length;
-        if (!covered.subarray(from, from + length).some((c) => c === 1)) cell.free++;
+        const first = [...text.slice(0, at)].length;
+        const last = first + [...term].length - 1;
+        if (!spans.some(([s, e]) => (s ?? 0) <= first && (e ?? -1) >= last)) cell.free++;
       }
     }
   }
@@ -144,7 +159,7 @@ for (const [term, { labelled, free }] of [...counts].sort((a, b) => b[1].labelle
   if (labelled < MIN_COUNT || ratio < MIN_RATIO || !shaped || EXCLUDE.has(term) || known.has(term)) continue;
   rows.set(term, {
     type: typeOf(term),
-    source: `CLUENER2020 train 0-${to * 100}%: position ${labelled} times, unlabelled ${free}`,
+    source: `CLUENER2020 train ${from * 100}-${to * 100}%: position ${labelled} times, unlabelled ${free}`,
   });
 }
 // A public term that CLUENER leaves unlabelled in most of its free occurrences (球员, 嘉宾) is mostly

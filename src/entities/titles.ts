@@ -24,6 +24,9 @@ const PREFIXES = [
   '首席',
   '高级',
   '资深',
+  '实习',
+  '见习',
+  '特约',
   '职业',
   '代理',
   '助理',
@@ -131,15 +134,13 @@ const FIELD_HEADS = new Set([
  * Whether a form may be a title here: from a word start to a word end, or inside one segmenter word
  * beside another word (本报记者, 大学教授); never straddling a word edge (操作|者 for 作者).
  */
-function wordFit(tokens: Token[], length: number): (start: number, end: number) => boolean {
-  const owner = new Int32Array(length).fill(-1);
-  const starts = new Uint8Array(length + 1);
-  const ends = new Uint8Array(length + 1);
-  tokens.forEach((token, i) => {
-    owner.fill(i, token.start, token.end);
+function wordFit(tokens: Token[], owner: Int32Array): (start: number, end: number) => boolean {
+  const starts = new Uint8Array(owner.length + 1);
+  const ends = new Uint8Array(owner.length + 1);
+  for (const token of tokens) {
     starts[token.start] = 1;
     ends[token.end] = 1;
-  });
+  }
   return (start, end) => {
     if (starts[start] === 1 && ends[end] === 1) return true;
     const token = tokens[owner[start] ?? -1];
@@ -165,6 +166,22 @@ function insideWorkTitles(normalized: string): Uint8Array {
 
 /** Words after which a title form is a modifier of a body, not a title (主管部门). */
 const BODY_AFTER = /^(部门|单位|机构)/;
+
+/**
+ * Heads that take the domain of expertise with them (石油专家, 国画大师, 前卫艺术家, 邮币卡收藏家):
+ * a noun word right before, or the rest of the word they sit in (权威专家, 艺术大师).
+ */
+const DOMAIN_HEADS = new Set(['专家', '大师', '艺术家', '收藏家', '藏家']);
+
+/** Nouns that name a scope or a time, not a domain (国际艺术家, 文艺复兴时期大师). */
+const ABSTRACT = new Set(['国际', '世界', '国内', '时期', '时代', '问题', '领域', '行业', '业界', '影响力']);
+
+/** Start of the domain noun before a head title at `start`, or -1. */
+function domainStart(tokenEndingAt: Map<number, Token>, start: number): number {
+  const word = tokenEndingAt.get(start);
+  if (!word || word.end - word.start < 2 || word.end - word.start > 3) return -1;
+  return /^(n|nz)$/.test(word.pos) && !ABSTRACT.has(word.text) ? word.start : -1;
+}
 
 function titleAttrs(match: DictMatch): Record<string, unknown> {
   const { entry } = match;
@@ -212,7 +229,14 @@ export function titleCandidates(
 ): Entity[] {
   const { text, normalized, tokens, entityFromMatch } = input;
   const out: Entity[] = [];
-  const fits = wordFit(tokens, text.length);
+  // the index of the word holding each offset (-1 for blanks), and the word ending at each offset
+  const owner = new Int32Array(text.length).fill(-1);
+  const tokenEndingAt = new Map<number, Token>();
+  tokens.forEach((token, i) => {
+    owner.fill(i, token.start, token.end);
+    tokenEndingAt.set(token.end, token);
+  });
+  const fits = wordFit(tokens, owner);
   const quoted = insideWorkTitles(normalized);
   const matches = titleMatches.filter((match) => fits(match.start, match.end) && quoted[match.start] === 0);
   for (const match of matches) {
@@ -230,6 +254,12 @@ export function titleCandidates(
     if (FIELD_HEADS.has(match.entry.term) && FIELDS.has(field)) {
       start -= 2;
       out.push(composed(text, normalized, start, end, 'rule:title-field', base));
+    }
+    if (DOMAIN_HEADS.has(match.entry.term)) {
+      const inside = tokens[owner[start] ?? -1];
+      const domain = inside && inside.start < start ? inside.start : domainStart(tokenEndingAt, start);
+      if (domain >= 0 && domain < start)
+        out.push(composed(text, normalized, domain, end, 'rule:title-domain', base));
     }
     // prefixes, repeated outwards (常务 + 副 + 市长 is found as 常务副 + 市长; 资深 + 理财顾问)
     for (;;) {
