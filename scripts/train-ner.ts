@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { recordToItems } from '../src/ner/dataset.js';
+import { dictionaryNames } from '../src/ner/dictnames.js';
 import { evaluateSpans, type GoldRecord, readCluener, readPd } from '../src/ner/eval.js';
 import { NUM_FEATURES } from '../src/ner/features.js';
 import { Gazetteer } from '../src/ner/gazetteer.js';
@@ -80,9 +81,25 @@ for (let k = 0; k < K; k++) {
   );
 }
 const fullGaz = new Gazetteer(gazEntries);
-const knownPlaces = process.argv.includes('--no-known-places') ? undefined : (gazEntries.LOC ?? []);
 log(`gazetteer: ${fullGaz.size} names`);
-for (const rec of train) items.push(...recordToItems(rec, jieba, lex, bits, foldGaz[foldOf(rec)]));
+// dictionary gazetteer: shipped place / organization lists and world places (--no-dictionary: none)
+const dictEntries = process.argv.includes('--no-dictionary')
+  ? undefined
+  : dictionaryNames(path.join(repoRoot, 'dictionaries', 'gazetteer'));
+const dictGaz = dictEntries ? new Gazetteer(dictEntries) : undefined;
+log(`dictionary gazetteer: ${dictGaz?.size ?? 0} names`);
+// --known-dictionary-places: CLUENER rows may also take LOC on the dictionary's place names
+const knownPlaces = process.argv.includes('--no-known-places')
+  ? undefined
+  : [
+      ...new Set([
+        ...(gazEntries.LOC ?? []),
+        ...(process.argv.includes('--known-dictionary-places') ? (dictEntries?.LOC ?? []) : []),
+      ]),
+    ];
+for (const rec of train) {
+  items.push(...recordToItems(rec, jieba, lex, bits, foldGaz[foldOf(rec)], undefined, undefined, dictGaz));
+}
 let nPd = items.length;
 const cluenerPath = path.join(dataDir, 'cluener2020', 'train.json');
 let cluenerRows = 0;
@@ -115,6 +132,7 @@ if (useCluener && existsSync(cluenerPath)) {
         fullGaz,
         [0, 2],
         locAnywhere ? [{ start: 0, end: rec.text.length }] : addresses,
+        dictGaz,
       ),
     );
   }
@@ -145,6 +163,7 @@ function buildModel(): { model: NerModel; buf: Buffer } {
       numFeatures: NUM_FEATURES,
       numTags: 13,
       gazetteer: gazEntries,
+      ...(dictEntries ? { dictionaryGazetteer: dictEntries } : {}),
     },
     trans,
     weights,

@@ -10,6 +10,7 @@ import { evaluateSpans, parsePdLine, readBio, readCluener } from '../src/ner/eva
 import { decodeParams, encodeParams, NerModel, type NerSpan, ROW_STRIDE, STEPS } from '../src/ner/model.js';
 import { rng } from '../src/ner/trainer.js';
 import { viterbi } from '../src/ner/viterbi.js';
+import { windows } from '../src/ner/window.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modelPath = path.join(repoRoot, 'dictionaries', 'models', 'ner.bin.gz');
@@ -143,6 +144,40 @@ describe.skipIf(!model)('NerModel (shipped model)', () => {
   it('handles many short lines', () => {
     const text = '李鹏\n'.repeat(5000);
     checkOffsets(text, m.predict(text));
+  });
+
+  it('tags the paragraphs of a document as it tags them one by one', () => {
+    // a line break is a window of its own, so a paragraph ends as it does alone (not before a newline)
+    const paragraphs = [
+      '新华社北京１月５日电　国务院副总理朱镕基今天在上海考察。',
+      '他说，浦东开发要坚持改革开放',
+      '朱镕基',
+      '（记者　张宿堂）',
+    ];
+    const text = paragraphs.join('\n');
+    const expected: string[] = [];
+    let at = 0;
+    for (const p of paragraphs) {
+      for (const s of m.predict(p)) expected.push(`${s.start + at}:${s.end + at}:${s.label}:${s.score}`);
+      at += p.length + 1;
+    }
+    expect(windows('朱镕基\n他说\r\n')).toEqual([
+      [0, 3],
+      [3, 4],
+      [4, 6],
+      [6, 7],
+      [7, 8],
+    ]);
+    const spans = m.predict(text);
+    checkOffsets(text, spans);
+    expect(spans.map((s) => `${s.start}:${s.end}:${s.label}:${s.score}`)).toEqual(expected);
+    expect(ents(text, spans)).toContain('朱镕基/PERSON');
+  });
+
+  it('knows world places from its dictionary gazetteer', () => {
+    expect(m.meta.dictionaryGazetteer?.LOC).toContain('毛里求斯');
+    const text = '毛里求斯总理拉姆古兰今天抵达科托努。';
+    expect(ents(text, m.predict(text))).toContain('毛里求斯/LOC');
   });
 });
 

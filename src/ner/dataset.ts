@@ -22,6 +22,7 @@ export function recordToItems(
   gazetteer: Gazetteer | undefined,
   partial?: number[],
   open: Array<{ start: number; end: number }> = [],
+  dictionary?: Gazetteer,
 ): TrainItem[] {
   const items: TrainItem[] = [];
   for (const [ws, we] of windows(rec.text)) {
@@ -29,7 +30,7 @@ export function recordToItems(
     const n = win.n;
     if (n === 0) continue;
     const feats = new Int32Array(n * NUM_FEATURES);
-    extractFeatures(win, lex, bits, feats, gazetteer);
+    extractFeatures(win, lex, bits, feats, gazetteer, undefined, dictionary);
     const toCp = new Map<number, number>();
     for (let i = 0; i <= n; i++) toCp.set(win.offsets[i] as number, i);
     const spans: Array<{ s: number; e: number; label: number }> = [];

@@ -8,7 +8,7 @@ import { hashCodePoints } from './text.js';
 import type { WindowBuffers } from './window.js';
 
 /** Number of feature templates per character. */
-export const NUM_FEATURES = 26;
+export const NUM_FEATURES = 28;
 
 const BOS = -1;
 const EOS = -2;
@@ -18,6 +18,8 @@ export class FeatureScratch {
   gzEdge = new Int32Array(0);
   gzLong = new Int32Array(0);
   gzLen = new Int32Array(0);
+  dcEdge = new Int32Array(0);
+  dcLong = new Int32Array(0);
   posH = new Int32Array(0);
   wordH = new Int32Array(0);
   sfx = new Int32Array(0);
@@ -31,6 +33,8 @@ export class FeatureScratch {
     this.gzEdge = new Int32Array(cap);
     this.gzLong = new Int32Array(cap);
     this.gzLen = new Int32Array(cap);
+    this.dcEdge = new Int32Array(cap);
+    this.dcLong = new Int32Array(cap);
     this.posH = new Int32Array(cap + 2);
     this.wordH = new Int32Array(cap + 2);
     this.sfx = new Int32Array(cap + 2);
@@ -72,6 +76,7 @@ export function extractFeatures(
   out: Int32Array,
   gazetteer?: Gazetteer,
   scratch: FeatureScratch = new FeatureScratch(),
+  dictionary?: Gazetteer,
 ): void {
   const n = win.n;
   scratch.ensure(n);
@@ -80,6 +85,12 @@ export function extractFeatures(
   else {
     gzEdge.fill(0, 0, n);
     gzLong.fill(0, 0, n);
+  }
+  const { dcEdge, dcLong } = scratch;
+  if (dictionary) dictionary.match(win.cps, n, dcEdge, dcLong, scratch.gzLen);
+  else {
+    dcEdge.fill(0, 0, n);
+    dcLong.fill(0, 0, n);
   }
   const c = win.cps;
   const cls = win.cls;
@@ -162,5 +173,8 @@ export function extractFeatures(
     out[f++] = mix(24, sfx[k + 2] as number, bies, nextPos) >>> shift;
     out[f++] = mix(28, gzEdge[i] as number, bies, 0) >>> shift;
     out[f++] = mix(29, gzLong[i] as number, bies, 0) >>> shift;
+    // dictionary gazetteer (shipped place and organization lists, world places)
+    out[f++] = mix(34, dcEdge[i] as number, bies, 0) >>> shift;
+    out[f++] = mix(35, dcLong[i] as number, bies, 0) >>> shift;
   }
 }

@@ -19,6 +19,8 @@ export interface NerModelMeta {
   numTags: number;
   /** entity names for the gazetteer features */
   gazetteer?: GazetteerEntries;
+  /** names of the dictionary gazetteer (dictionaries/gazetteer files and world places, dictnames.ts) */
+  dictionaryGazetteer?: GazetteerEntries;
   [extra: string]: unknown;
 }
 

@@ -154,6 +154,7 @@ export class NerModel {
   private readonly mask: Uint8Array;
   private readonly lexicon: Lexicon;
   private readonly gazetteer: Gazetteer;
+  private readonly dictionary: Gazetteer | undefined;
   private tagger: Tagger | undefined;
   private bufs: Buffers | undefined;
 
@@ -183,6 +184,7 @@ export class NerModel {
     this.mask = transitionMask();
     this.lexicon = new Lexicon();
     this.gazetteer = new Gazetteer(meta.gazetteer ?? {});
+    this.dictionary = meta.dictionaryGazetteer ? new Gazetteer(meta.dictionaryGazetteer) : undefined;
     this.tagger = tagger;
   }
 
@@ -249,7 +251,15 @@ export class NerModel {
     const n = win.n;
     if (n === 0) return;
     bufs.ensure(n);
-    extractFeatures(win, this.lexicon, this.meta.bits, bufs.feats, this.gazetteer, bufs.featScratch);
+    extractFeatures(
+      win,
+      this.lexicon,
+      this.meta.bits,
+      bufs.feats,
+      this.gazetteer,
+      bufs.featScratch,
+      this.dictionary,
+    );
     sparseEmissions(bufs.feats, n, this.index, this.params.vals, bufs.em);
     viterbi(bufs.em, n, this.trans, this.mask, bufs.tags, bufs.back, bufs.score);
     const T = NUM_TAGS;

@@ -33,6 +33,15 @@ export function windows(text: string): Array<[number, number]> {
   const len = text.length;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      // a line break is a window of its own: the text before it ends like a paragraph of the
+      // training data (the line break is never a neighbouring character)
+      if (i > start) out.push([start, i]);
+      out.push([i, i + 1]);
+      start = i + 1;
+      lastSoft = -1;
+      continue;
+    }
     if (HARD_END.has(c)) {
       out.push([start, i + 1]);
       start = i + 1;
