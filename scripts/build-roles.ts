@@ -53,7 +53,7 @@ CFO CTO COO 总设计师 总建筑师 精算师 审计师 税务师 评估师 �
 服务员 导游 售票员 程序员 工程师 技术员 技师 维修工 管理员 讲解员 观察员 志愿者 负责人 秘书 顾问
 `;
 
-/** Labelled in CLUENER but not a title or occupation in political news (games, slogans, bodies). */
+/** Not a title or occupation in political news (games, verbs, bodies, social groups), whatever CLUENER says. */
 const EXCLUDE = new Set([
   '魔兽',
   '项目副总理',
@@ -68,6 +68,11 @@ const EXCLUDE = new Set([
   '整理',
   '维护',
   '监管方',
+  // social groups in political news (党员干部, 干部群众, 农民增收, 工人阶级), not one person's role
+  '干部',
+  '农民',
+  '工人',
+  '农民工',
 ]);
 
 /** Type by the title's ending, first match wins; `other` otherwise. */
@@ -167,7 +172,8 @@ for (const [term, { labelled, free }] of [...counts].sort((a, b) => b[1].labelle
 for (const term of publicTerms) {
   const { labelled = 0, free = 0 } = counts.get(term) ?? {};
   if (free >= PUBLIC_MIN_EVIDENCE && labelled / (labelled + free) < PUBLIC_MIN_RATIO) continue;
-  if (!known.has(term) && !rows.has(term)) rows.set(term, { type: typeOf(term), source: 'public knowledge' });
+  if (EXCLUDE.has(term) || known.has(term) || rows.has(term)) continue;
+  rows.set(term, { type: typeOf(term), source: 'public knowledge' });
 }
 
 const header = [
