@@ -124,6 +124,7 @@ export function discoverTerms(
     cut,
     likeness,
     isIdiom: (t) => model.isCommonIdiom(t),
+    generalFrequency: (t) => model.generalFrequency(t),
     usage: (stats) => {
       let odds = usageOdds.get(stats.term);
       if (odds === undefined) {
@@ -174,7 +175,7 @@ function scoreCandidate(
   lexicon: Lexicon,
   coordinated: number,
 ): Candidate | undefined {
-  const { posOf, cut, likeness, isIdiom, usage } = lexicon;
+  const { posOf, cut, likeness, isIdiom, usage, generalFrequency } = lexicon;
   const { term, count } = stats;
   const quoted = stats.quoted / count;
   const context = stats.inContext / count;
@@ -201,16 +202,11 @@ function scoreCandidate(
   const coordination = Math.min(1, coordinated / count);
   const usedOdds = usage(stats);
   const used = USAGE_WEIGHT / (1 + Math.exp(-(usedOdds - USAGE_MID) / USAGE_SCALE));
-  const policy =
-    1.5 * named +
-    numeral +
-    suffix +
-    contextWeight * context +
-    listed +
-    verbPair +
-    looks +
-    coordination +
-    used;
+  // How a string is used and what it looks like vouch less for a word of the general vocabulary (理论,
+  // 现代化, 社会主义: used around policy terms all the time); quotes, numerals and suffixes still count.
+  const general = Math.min(1, Math.sqrt(GENERAL_WORD / Math.max(1, generalFrequency(term))));
+  const soft = contextWeight * context + listed + verbPair + looks + coordination + used;
+  const policy = 1.5 * named + numeral + suffix + general * soft;
   if (policy <= 0) return undefined;
   const leftEntropy = boundaryEntropy(stats.left, stats.leftEdges);
   const rightEntropy = boundaryEntropy(stats.right, stats.rightEdges);
@@ -270,6 +266,7 @@ interface Lexicon {
   cut: (text: string) => string[];
   likeness: (term: string) => number;
   isIdiom: (term: string) => boolean;
+  generalFrequency: (term: string) => number;
   /** The context model's log-odds of a candidate (computed once per string). */
   usage: (stats: CandidateStats) => number;
 }
@@ -332,6 +329,12 @@ const LIKENESS_WEIGHT = 0.75;
 const USAGE_MID = 0.3;
 const USAGE_SCALE = 0.15;
 const USAGE_WEIGHT = 1;
+/**
+ * A core-dictionary frequency above which a word is general vocabulary; soft evidence is scaled by
+ * sqrt(GENERAL_WORD / frequency). Chosen while looking at the January list: its most frequent core words
+ * are 双拥 (863) and 邓小平理论 (825).
+ */
+const GENERAL_WORD = 1000;
 const FRAGMENT_SHARE = 0.7;
 /** How many of the first ranking's candidates anchor co-ordination, with the known terms. */
 const ANCHOR_RANKS = 100;

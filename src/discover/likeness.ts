@@ -17,7 +17,12 @@ export interface PolicyLikeness {
   logOdds(term: string): number;
   /** Whether the core dictionary lists `term` as a common chengyu (tag `i`, frequency >= 10). */
   isCommonIdiom(term: string): boolean;
+  /** The core dictionary's frequency of `term` when it is at least `GENERAL_WORD_FLOOR`, else 0. */
+  generalFrequency(term: string): number;
 }
+
+/** Core-dictionary frequencies below this are not kept (they never count as general vocabulary). */
+export const GENERAL_WORD_FLOOR = 100;
 
 /** Below this core-dictionary frequency a tag says little: the rare entries are phrases of all kinds. */
 const COMMON_FREQUENCY = 10;
@@ -61,6 +66,8 @@ const require = createRequire(import.meta.url);
 interface CoreWords {
   words: string[];
   idioms: Set<string>;
+  /** Frequencies of the words at or above `GENERAL_WORD_FLOOR`. */
+  frequent: Map<string, number>;
 }
 
 /**
@@ -71,6 +78,7 @@ function coreWords(): CoreWords {
   const content = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
   const words: string[] = [];
   const idioms = new Set<string>();
+  const frequent = new Map<string, number>();
   let start = 0;
   while (start < content.length) {
     let end = content.indexOf('\n', start);
@@ -79,10 +87,11 @@ function coreWords(): CoreWords {
     if (word.length >= 2 && word.length <= MAX_LENGTH && allHanzi(word)) {
       words.push(word);
       if (tag === 'i' && Number(freq) >= COMMON_FREQUENCY) idioms.add(word);
+      if (Number(freq) >= GENERAL_WORD_FLOOR) frequent.set(word, Number(freq));
     }
     start = end + 1;
   }
-  return { words, idioms };
+  return { words, idioms, frequent };
 }
 
 function allHanzi(text: string): boolean {
@@ -110,8 +119,9 @@ export function trainPolicyLikeness(dictionary: Dictionary | undefined): PolicyL
   const groups = dictionary ? policyForms(dictionary) : [];
   const core = coreWords();
   const isCommonIdiom = (term: string) => core.idioms.has(term);
+  const generalFrequency = (term: string) => core.frequent.get(term) ?? 0;
   // Without known terms nothing can resemble them: no string earns credit or is proposed for its looks.
-  if (groups.length === 0) return { logOdds: () => NOT_A_WORD, isCommonIdiom };
+  if (groups.length === 0) return { logOdds: () => NOT_A_WORD, isCommonIdiom, generalFrequency };
   const positive = new FeatureCounts();
   const entryOf = new Map<string, number>();
   const groupFeatures = groups.map((forms, index) => {
@@ -132,6 +142,7 @@ export function trainPolicyLikeness(dictionary: Dictionary | undefined): PolicyL
   const vocabulary = new Set([...positive.counts.keys(), ...negative.counts.keys()]).size;
   return {
     isCommonIdiom,
+    generalFrequency,
     logOdds(term: string): number {
       if (!allHanzi(term) || term.length < 2) return NOT_A_WORD;
       const features = featuresOf(term);

@@ -40,6 +40,11 @@ describe('policy-likeness', () => {
     expect(model.isCommonIdiom('四通八达')).toBe(true);
     expect(model.isCommonIdiom('菜篮子工程')).toBe(false);
   });
+
+  it('knows the general vocabulary by its core-dictionary frequency', () => {
+    expect(model.generalFrequency('理论')).toBeGreaterThan(1000);
+    expect(model.generalFrequency('菜篮子工程')).toBe(0);
+  });
 });
 
 describe('statistical proposals', () => {
