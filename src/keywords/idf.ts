@@ -10,6 +10,13 @@ export function bundledIdfPath(): string {
   return require.resolve('@node-rs/jieba/idf.txt');
 }
 
+/** Whitespace `trim()` removes, for the characters IDF files hold (ASCII space, tab, CR, BOM). */
+function isTrimmed(code: number): boolean {
+  return (
+    code === 0x20 || code === 0x09 || code === 0x0d || code === 0xfeff || code === 0x3000 || code === 0xa0
+  );
+}
+
 /**
  * Inverse document frequencies, in jieba's `word idf` line format.
  *
@@ -32,15 +39,23 @@ export class IdfTable {
   private readonly bmpChars = new Float64Array(0x10000).fill(Number.NaN);
   private readonly astralChars = new Map<number, number>();
 
-  constructor(words: Map<string, number>, source: string) {
-    this.words = new WordTable([...words.keys()]);
-    this.values = Float64Array.from(words.values());
+  /** Entry `i` is the word `text.slice(starts[i], ends[i])` with IDF `values[i]`. */
+  private constructor(
+    text: string,
+    starts: readonly number[],
+    ends: readonly number[],
+    values: readonly number[],
+    source: string,
+  ) {
+    this.words = WordTable.fromRanges(text, starts, ends);
+    this.values = Float64Array.from(values);
     this.source = source;
     let ceiling = 0;
-    for (const [word, idf] of words) {
+    for (const [entry, idf] of values.entries()) {
       if (idf > ceiling) ceiling = idf;
-      for (let i = 0; i < word.length; i++) {
-        const code = word.codePointAt(i) as number;
+      const end = ends[entry] as number;
+      for (let i = starts[entry] as number; i < end; i++) {
+        const code = text.codePointAt(i) as number;
         if (code > 0xffff) {
           i++;
           const known = this.astralChars.get(code);
@@ -60,26 +75,40 @@ export class IdfTable {
   }
 
   static parse(content: string, displayPath: string): IdfTable {
-    const words = new Map<string, number>();
+    // Words stay ranges of `content` (no string per line): the bundled table has 260k lines.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const values: number[] = [];
     let lineNo = 0;
-    for (const rawLine of content.split('\n')) {
+    for (let start = 0; start < content.length; ) {
+      let end = content.indexOf('\n', start);
+      if (end === -1) end = content.length;
       lineNo++;
-      const line = rawLine.trim();
-      if (line === '' || line.startsWith('#')) continue;
-      const space = line.lastIndexOf(' ');
-      const idf = space > 0 ? Number(line.slice(space + 1)) : Number.NaN;
+      let from = start;
+      let to = end;
+      while (from < to && isTrimmed(content.charCodeAt(from))) from++;
+      while (to > from && isTrimmed(content.charCodeAt(to - 1))) to--;
+      start = end + 1;
+      if (from === to || content.charCodeAt(from) === 0x23 /* # */) continue;
+      const space = content.lastIndexOf(' ', to - 1);
+      const idf = space > from ? Number(content.slice(space + 1, to)) : Number.NaN;
       if (!Number.isFinite(idf) || idf < 0) {
+        const line = content.slice(from, to);
         throw new ZhtagError('E_DICT_PARSE', `${displayPath}:${lineNo}: expected "word idf", got "${line}"`, {
           file: displayPath,
           line: lineNo,
         });
       }
-      words.set(line.slice(0, space).trim(), idf);
+      let wordEnd = space;
+      while (wordEnd > from && isTrimmed(content.charCodeAt(wordEnd - 1))) wordEnd--;
+      starts.push(from);
+      ends.push(wordEnd);
+      values.push(idf);
     }
-    if (words.size === 0) {
+    if (starts.length === 0) {
       throw new ZhtagError('E_DICT_PARSE', `${displayPath}: the IDF table is empty`, { file: displayPath });
     }
-    return new IdfTable(words, displayPath);
+    return new IdfTable(content, starts, ends, values, displayPath);
   }
 
   /** The table's IDF of a word, or undefined when the word is unknown. */

@@ -51,7 +51,9 @@ class PosTable {
   private readonly wordTags: Uint8Array;
 
   constructor(content: string) {
-    const words: string[] = [];
+    // Words are kept as ranges of the file's text: no string is made per dictionary line.
+    const starts: number[] = [];
+    const ends: number[] = [];
     const tags: number[] = [];
     const frequencies: number[] = [];
     let start = 0;
@@ -61,25 +63,32 @@ class PosTable {
       const firstSpace = content.indexOf(' ', start);
       const lastSpace = content.lastIndexOf(' ', end);
       if (firstSpace > start && lastSpace > firstSpace && lastSpace < end) {
-        const word = content.slice(start, firstSpace);
         const tag = this.tagId(content.slice(lastSpace + 1, end).trim());
-        if (word.length === 1 && tag < 255) {
-          this.single[word.charCodeAt(0)] = tag + 1;
+        if (firstSpace - start === 1 && tag < 255) {
+          this.single[content.charCodeAt(start)] = tag + 1;
         } else {
-          words.push(word);
+          starts.push(start);
+          ends.push(firstSpace);
           tags.push(tag);
           frequencies.push(Number.parseInt(content.slice(firstSpace + 1, lastSpace), 10) || 0);
         }
       }
       start = end + 1;
     }
-    this.words = new WordTable(words);
+    this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
-    const byFrequency = words.map((_, i) => i).sort((a, b) => (frequencies[b] ?? 0) - (frequencies[a] ?? 0));
-    const hotWords = byFrequency.slice(0, HOT_WORDS).map((i) => words[i] as string);
-    this.hot = new WordTable(hotWords);
+    const hot = starts
+      .map((_, i) => i)
+      .sort((a, b) => (frequencies[b] ?? 0) - (frequencies[a] ?? 0))
+      .slice(0, HOT_WORDS);
+    const hotStarts = hot.map((i) => starts[i] as number);
+    const hotEnds = hot.map((i) => ends[i] as number);
+    this.hot = WordTable.fromRanges(content, hotStarts, hotEnds);
     // A word listed twice keeps its last tag, as in the full table.
-    this.hotTags = Uint8Array.from(hotWords, (word) => this.wordTags[this.words.indexOf(word)] ?? 0);
+    this.hotTags = Uint8Array.from(
+      hot,
+      (_, i) => this.wordTags[this.words.indexOfUnits(content, hotStarts[i] ?? 0, hotEnds[i] ?? 0)] ?? 0,
+    );
   }
 
   get(word: string): string | undefined {

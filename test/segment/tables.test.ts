@@ -6,7 +6,7 @@ import { WordTable } from '../../src/segment/word-table.js';
 describe('WordTable', () => {
   it('finds every word of its list at its position and nothing else', () => {
     const words = ['一带一路', '中华人民共和国', 'ab', 'COVID-19', '𠀀字', '乡村振兴战略'];
-    const table = new WordTable(words);
+    const table = WordTable.of(words);
     words.forEach((word, index) => {
       expect(table.indexOf(word)).toBe(index);
     });
@@ -16,14 +16,23 @@ describe('WordTable', () => {
   });
 
   it('gives the later entry when a word is listed twice, as a dictionary file reads', () => {
-    const table = new WordTable(['国务院', '总理', '国务院']);
+    const table = WordTable.of(['国务院', '总理', '国务院']);
     expect(table.indexOf('国务院')).toBe(2);
-    expect(table.size).toBe(3);
+    expect(table.size).toBe(2);
+  });
+
+  it('reads words as ranges of one text and looks up ranges without making strings', () => {
+    const text = '一带一路 4\n两个确保 3\n十大战略 2\n';
+    const table = WordTable.fromRanges(text, [0, 7, 14], [4, 11, 18]);
+    expect(table.indexOf('两个确保')).toBe(1);
+    expect(table.indexOfUnits('实施十大战略。', 2, 6)).toBe(2);
+    expect(table.indexOfUnits('实施十大战略。', 2, 5)).toBe(-1);
+    expect(table.indexOf('4')).toBe(-1);
   });
 
   it('stays exact on a large list (probing past collisions)', () => {
     const words = Array.from({ length: 50_000 }, (_, i) => `词${i.toString(36)}语`);
-    const table = new WordTable(words);
+    const table = WordTable.of(words);
     for (let i = 0; i < words.length; i += 997) expect(table.indexOf(words[i] as string)).toBe(i);
     expect(table.indexOf('词语')).toBe(-1);
     expect(table.indexOf(`词${(50_000).toString(36)}语`)).toBe(-1);
