@@ -10,6 +10,9 @@ export function bundledIdfPath(): string {
   return require.resolve('@node-rs/jieba/idf.txt');
 }
 
+/** Words in `IdfTable`'s table of common words. */
+const HOT_WORDS = 8192;
+
 /** Whitespace `trim()` removes, for the characters IDF files hold (ASCII space, tab, CR, BOM). */
 function isTrimmed(code: number): boolean {
   return (
@@ -35,6 +38,12 @@ export class IdfTable {
   /** The table's words, looked up with `WordTable` (fresh token strings hash several times faster). */
   private readonly words: WordTable;
   private readonly values: Float64Array;
+  /**
+   * The most common words (lowest IDF) in a table small enough to stay in the CPU cache: most of a
+   * document's words are found here without touching the full table.
+   */
+  private readonly hot: WordTable;
+  private readonly hotValues: Float64Array;
   /** charIdf of BMP characters by code unit (NaN = unseen); characters beyond the BMP in a map. */
   private readonly bmpChars = new Float64Array(0x10000).fill(Number.NaN);
   private readonly astralChars = new Map<number, number>();
@@ -49,6 +58,18 @@ export class IdfTable {
   ) {
     this.words = WordTable.fromRanges(text, starts, ends);
     this.values = Float64Array.from(values);
+    const common = values
+      .map((_, i) => i)
+      .sort((a, b) => (values[a] as number) - (values[b] as number))
+      .slice(0, HOT_WORDS);
+    const hotStarts = common.map((i) => starts[i] as number);
+    const hotEnds = common.map((i) => ends[i] as number);
+    this.hot = WordTable.fromRanges(text, hotStarts, hotEnds);
+    // A word listed twice keeps its last value, as in the full table.
+    this.hotValues = Float64Array.from(
+      common,
+      (_, i) => this.values[this.words.indexOfUnits(text, hotStarts[i] ?? 0, hotEnds[i] ?? 0)] ?? 0,
+    );
     this.source = source;
     let ceiling = 0;
     for (const [entry, idf] of values.entries()) {
@@ -113,6 +134,8 @@ export class IdfTable {
 
   /** The table's IDF of a word, or undefined when the word is unknown. */
   known(word: string): number | undefined {
+    const common = this.hot.indexOf(word);
+    if (common >= 0) return this.hotValues[common];
     const index = this.words.indexOf(word);
     return index < 0 ? undefined : this.values[index];
   }
