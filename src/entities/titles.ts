@@ -2,9 +2,10 @@ import type { DictMatch } from '../dictionary/dictionary.js';
 import type { Entity, Token } from '../types.js';
 
 /**
- * Titles, occupations and roles (TITLE): the dictionary's title forms wherever they occur, plus
- * productive compositions of a known title with a prefix (副, 常务副, 首席, 名誉, …), with 助理
- * (总经理助理) or with a field word (营销 + 经理, 财务 + 总监).
+ * Titles, occupations and roles (TITLE): the dictionary's title forms (titles.tsv, roles.tsv) wherever
+ * they fit the segmenter's words, plus productive compositions of a known title with a prefix (副,
+ * 常务副, 首席, 名誉, …), with 助理 (总经理助理), with a field word (营销 + 经理, 财务 + 总监) or,
+ * for experts and masters, with their domain (石油 + 专家, 国画 + 大师).
  *
  * Convention (the one CLUENER2020 follows for `position`): the body is not part of the title
  * (交通银行 | 首席经济学家, 焦作市委 | 书记), and neither are 原 / 前 (former, kept for officials);
@@ -142,9 +143,11 @@ function wordFit(tokens: Token[], owner: Int32Array): (start: number, end: numbe
     ends[token.end] = 1;
   }
   return (start, end) => {
+    const first = owner[start] ?? -1;
+    const last = owner[end - 1] ?? -1;
     if (starts[start] === 1 && ends[end] === 1) return true;
-    const token = tokens[owner[start] ?? -1];
-    if (!token || owner[start] !== owner[end - 1]) return false;
+    const token = tokens[first];
+    if (!token || first !== last) return false;
     // what the word holds beside the title must be a word itself (本报 | 记者), not a stray
     // character of another word (操 | 作者, 老板 | 娘)
     const before = start - token.start;
@@ -181,14 +184,6 @@ function domainStart(tokenEndingAt: Map<number, Token>, start: number): number {
   const word = tokenEndingAt.get(start);
   if (!word || word.end - word.start < 2 || word.end - word.start > 3) return -1;
   return /^(n|nz)$/.test(word.pos) && !ABSTRACT.has(word.text) ? word.start : -1;
-}
-
-function titleAttrs(match: DictMatch): Record<string, unknown> {
-  const { entry } = match;
-  const attrs: Record<string, unknown> = { term: entry.term, type: entry.type };
-  if (entry.attrs.official !== undefined) attrs.official = entry.attrs.official;
-  if (entry.attrs.rank !== undefined) attrs.rank = entry.attrs.rank;
-  return attrs;
 }
 
 function composed(
@@ -242,7 +237,7 @@ export function titleCandidates(
   for (const match of matches) {
     // 主管部门, 领导单位: the word qualifies a body here
     if (BODY_AFTER.test(normalized.slice(match.end, match.end + 2))) continue;
-    const base = { ...entityFromMatch(text, match), ...titleAttrs(match) };
+    const base = entityFromMatch(text, match);
     out.push(base);
     let end = match.end;
     if (normalized.startsWith('助理', end) && !match.entry.term.endsWith('助理')) {

@@ -33,6 +33,8 @@ describe('productive titles', () => {
     expect(titles('该公司营销总监李杰表示')).toEqual(['营销总监']);
     expect(titles('一位资深理财顾问说')).toEqual(['资深理财顾问']);
     expect(titles('宏源证券研究员杨国华表示')).toEqual(['研究员']);
+    expect(titles('一位石油专家说')).toEqual(['石油专家']);
+    expect(titles('他收藏文艺复兴时期大师的作品')).toEqual(['大师']);
   });
 
   it('leaves the body out of the title (CLUENER convention)', () => {
