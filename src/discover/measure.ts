@@ -136,7 +136,10 @@ function record(corpus: Corpus, entry: CandidateStats, start: number, doc: numbe
   if (closeAfter) entry.quoted++;
   if (hasLeft || hasRight) entry.inContext++;
   else if (weakLeft) entry.inContext += 0.5;
-  if (before === '、' || after === '、') entry.listed++;
+  // A quoted item of a list (“抓大放小”、“减员增效”) is listed too: look past its quotes.
+  const outerBefore = closeAfter ? text[start - 2] : before;
+  const outerAfter = closeAfter ? text[end + 1] : after;
+  if (outerBefore === '、' || outerAfter === '、') entry.listed++;
   const { contexts } = entry;
   visitContextFeatures(text, start, end, (key) => contexts.set(key, (contexts.get(key) ?? 0) + 1));
 }
