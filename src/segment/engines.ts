@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { ZhtagError } from '../errors.js';
+import { PairIndex } from './pair-table.js';
 import { WordTable } from './word-table.js';
 
 /** Segmentation engines zhtag can run on. */
@@ -40,18 +41,21 @@ class PosTable {
   private readonly tagIds = new Map<string, number>();
   /** Tag id + 1 of one-character words, by code unit (0 = unknown). */
   private readonly single = new Uint8Array(0x10000);
+  /** Two-unit words (the most common length after one). */
+  private readonly pairs: PairIndex;
   /**
-   * The most frequent longer words (about 150 KB, so it stays in the CPU cache): news text finds
-   * nearly every token here and never touches the full table's megabytes.
+   * The most frequent longer words, in a table small enough to stay in the CPU cache: most tokens are
+   * found here without touching the full table's megabytes.
    */
   private readonly hot: WordTable;
   private readonly hotTags: Uint8Array;
-  /** Every word of two or more code units. */
+  /** Every word of three or more code units. */
   private readonly words: WordTable;
   private readonly wordTags: Uint8Array;
 
   constructor(content: string) {
     // Words are kept as ranges of the file's text: no string is made per dictionary line.
+    const pairs: Array<[number, number, number]> = [];
     const starts: number[] = [];
     const ends: number[] = [];
     const tags: number[] = [];
@@ -64,8 +68,11 @@ class PosTable {
       const lastSpace = content.lastIndexOf(' ', end);
       if (firstSpace > start && lastSpace > firstSpace && lastSpace < end) {
         const tag = this.tagId(content.slice(lastSpace + 1, end).trim());
-        if (firstSpace - start === 1 && tag < 255) {
+        const length = firstSpace - start;
+        if (length === 1 && tag < 255) {
           this.single[content.charCodeAt(start)] = tag + 1;
+        } else if (length === 2) {
+          pairs.push([content.charCodeAt(start), content.charCodeAt(start + 1), tag]);
         } else {
           starts.push(start);
           ends.push(firstSpace);
@@ -75,6 +82,7 @@ class PosTable {
       }
       start = end + 1;
     }
+    this.pairs = new PairIndex(pairs);
     this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
     const hot = starts
@@ -101,6 +109,10 @@ class PosTable {
       const id = this.single[word.charCodeAt(0)] ?? 0;
       return id === 0 ? undefined : id - 1;
     }
+    if (word.length === 2) {
+      const index = this.pairs.indexOf(word.charCodeAt(0), word.charCodeAt(1));
+      return index < 0 ? undefined : this.pairs.values[index];
+    }
     const hot = this.hot.indexOf(word);
     if (hot >= 0) return this.hotTags[hot];
     const index = this.words.indexOf(word);
@@ -119,7 +131,7 @@ class PosTable {
 }
 
 /** Words in `PosTable`'s hot table. */
-const HOT_WORDS = 8192;
+const HOT_WORDS = 16384;
 
 /**
  * jieba-rs's tag for a word outside the dictionary: no ASCII letter or digit → `x`; ASCII

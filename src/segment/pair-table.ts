@@ -20,3 +20,61 @@ export class PairFilter {
 function pairBit(first: number, second: number): number {
   return Math.imul((first << 16) ^ second, 0x9e3779b1) >>> 12;
 }
+
+/**
+ * Two-unit words indexed by their units, for the most common token length: the words starting with
+ * a unit are one sorted run of second units, found from a table by the first unit. A lookup reads one
+ * slot and binary-searches a run of a few dozen units, all within a cache line or two, where a hash
+ * table over 150k words costs a cache and TLB miss per token.
+ */
+export class PairIndex {
+  /** Run of words starting with unit `c`: `seconds[runStart[c] .. runStart[c + 1])`. */
+  private readonly runStart = new Int32Array(0x10001);
+  private readonly seconds: Uint16Array;
+  /** The value of each word, by its position in `seconds`. */
+  readonly values: Uint16Array;
+
+  /** `pairs[i]` = [first unit, second unit, value]; a pair listed again keeps its later value. */
+  constructor(pairs: ReadonlyArray<readonly [number, number, number]>) {
+    const order = pairs.map((_, i) => i);
+    // By pair, the later listing first, so the first of each run of equal pairs is the one kept.
+    order.sort((a, b) => {
+      const [fa, sa] = pairs[a] as readonly [number, number, number];
+      const [fb, sb] = pairs[b] as readonly [number, number, number];
+      return fa - fb || sa - sb || b - a;
+    });
+    const kept = order.filter((index, k) => {
+      if (k === 0) return true;
+      const [f, s] = pairs[index] as readonly [number, number, number];
+      const [pf, ps] = pairs[order[k - 1] as number] as readonly [number, number, number];
+      return f !== pf || s !== ps;
+    });
+    this.seconds = new Uint16Array(kept.length);
+    this.values = new Uint16Array(kept.length);
+    for (const [k, index] of kept.entries()) {
+      const [first, second, value] = pairs[index] as readonly [number, number, number];
+      this.seconds[k] = second;
+      this.values[k] = value;
+      this.runStart[first + 1] = k + 1;
+    }
+    // Units that start no word get an empty run at the end of the previous one.
+    for (let c = 1; c <= 0x10000; c++) {
+      if ((this.runStart[c] as number) < (this.runStart[c - 1] as number))
+        this.runStart[c] = this.runStart[c - 1] as number;
+    }
+  }
+
+  /** Position of the word `first second`, or -1. */
+  indexOf(first: number, second: number): number {
+    let low = this.runStart[first] as number;
+    let high = (this.runStart[first + 1] as number) - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const unit = this.seconds[middle] as number;
+      if (unit === second) return middle;
+      if (unit < second) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../../src/normalize.js';
-import { PairFilter } from '../../src/segment/pair-table.js';
+import { PairFilter, PairIndex } from '../../src/segment/pair-table.js';
 import { WordTable } from '../../src/segment/word-table.js';
 
 describe('WordTable', () => {
@@ -55,6 +55,25 @@ describe('PairFilter', () => {
     let yes = 0;
     for (let code = 0x4e00; code < 0x4e00 + 10_000; code++) if (filter.mayHave(code, 0x4eba)) yes++;
     expect(yes).toBeLessThan(10);
+  });
+});
+
+describe('PairIndex', () => {
+  it('finds every pair at its sorted position, keeps the later value of a repeated pair, misses the rest', () => {
+    const code = (word: string): [number, number] => [word.charCodeAt(0), word.charCodeAt(1)];
+    const words = ['中国', '中央', '国务', '中国', 'ab', '中华', '\uffff\uffff'];
+    const index = new PairIndex(words.map((word, i) => [...code(word), i] as [number, number, number]));
+    const lookup = (word: string) => {
+      const at = index.indexOf(...code(word));
+      return at < 0 ? undefined : index.values[at];
+    };
+    expect(lookup('中国')).toBe(3);
+    expect(lookup('中央')).toBe(1);
+    expect(lookup('中华')).toBe(5);
+    expect(lookup('国务')).toBe(2);
+    expect(lookup('ab')).toBe(4);
+    expect(lookup('\uffff\uffff')).toBe(6);
+    for (const miss of ['中文', '国家', 'ba', '华中', '\u0000\u0000']) expect(lookup(miss)).toBeUndefined();
   });
 });
 
