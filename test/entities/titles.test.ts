@@ -70,6 +70,17 @@ describe('productive titles', () => {
   });
 });
 
+describe('roles and officials', () => {
+  it('links a holder of public office, not a film director or a reporter', () => {
+    const doc = pipeline.annotate('美国总统奥巴马今天表示，导演张艺谋和记者陈学桦也在场。');
+    expectDoc(doc);
+    const linked = (doc.officials ?? []).map((o) => [o.person.text, o.title.name]);
+    expect(linked).toEqual([['奥巴马', '总统']]);
+    const labelled = doc.entities.map((e: Entity) => `${e.label}:${e.text}`);
+    expect(labelled).toEqual(expect.arrayContaining(['TITLE:导演', 'PERSON:张艺谋', 'TITLE:记者']));
+  });
+});
+
 describe('scoring spans', () => {
   it('counts exact matches only', () => {
     // doc 0: gold [0,2) [5,8), predicted [0,2) [5,7) → tp 1, fp 1, fn 1
