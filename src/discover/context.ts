@@ -84,6 +84,8 @@ const PRIOR_SHARE = 0.5;
 const SHRINK_COUNT = 3;
 
 export interface ContextModel {
+  /** False when no known term occurs: then every odds is 0 and usage is no evidence at all. */
+  readonly trained: boolean;
   /**
    * Mean log-ratio (natural log, per feature) of the candidate's neighbours under the policy-term
    * contexts against the background, shrunk towards 0 for rare candidates.
@@ -129,9 +131,10 @@ export function trainContextModel(
       positives++;
     } else background.add(entry.contexts, termWeight(entry));
   }
-  if (positives === 0) return { logOdds: () => 0 };
+  if (positives === 0) return { trained: false, logOdds: () => 0 };
   const vocabulary = new Set([...positive.counts.keys(), ...background.counts.keys()]).size;
   return {
+    trained: true,
     logOdds(entry: CandidateStats): number {
       if (entry.count === 0) return 0;
       const known = isKnown(entry.term) && entry.count >= minCount;

@@ -126,6 +126,7 @@ export function discoverTerms(
     isIdiom: (t) => model.isCommonIdiom(t),
     generalFrequency: (t) => model.generalFrequency(t),
     usage: (stats) => {
+      if (!contextModel.trained) return undefined;
       let odds = usageOdds.get(stats.term);
       if (odds === undefined) {
         odds = contextModel.logOdds(stats);
@@ -186,7 +187,11 @@ function scoreCandidate(
   // Names of programs and slogans do not hold 的 unless quoted (正确的发展战略, 党的方针 are phrases).
   if (unquoted && term.includes('的')) return undefined;
   if (unquoted && !grammaticalName(cut(term), posOf)) return undefined;
-  const numeral = numeralCredit(term, count, m);
+  // How a string is used and what it looks like vouch less for a word of the general vocabulary (理论,
+  // 现代化, 社会主义: used around policy terms all the time); so does the bare shape of a numeral and one
+  // character (两国, 双方). Quotes, longer numbered shapes and suffixes still count in full.
+  const general = Math.min(1, Math.sqrt(GENERAL_WORD / Math.max(1, generalFrequency(term))));
+  const numeral = numeralCredit(term, count, m) * (term.length === 2 ? general : 1);
   const suffix = suffixCredit(term, count, m);
   // Trigger context alone proposes too many ordinary words; it counts for four characters and more.
   const numbered = numeralShape(term) !== undefined;
@@ -201,10 +206,8 @@ function scoreCandidate(
   const looks = LIKENESS_WEIGHT / (1 + Math.exp(-(odds - LIKENESS_MID)));
   const coordination = Math.min(1, coordinated / count);
   const usedOdds = usage(stats);
-  const used = USAGE_WEIGHT / (1 + Math.exp(-(usedOdds - USAGE_MID) / USAGE_SCALE));
-  // How a string is used and what it looks like vouch less for a word of the general vocabulary (理论,
-  // 现代化, 社会主义: used around policy terms all the time); quotes, numerals and suffixes still count.
-  const general = Math.min(1, Math.sqrt(GENERAL_WORD / Math.max(1, generalFrequency(term))));
+  const used =
+    usedOdds === undefined ? 0 : USAGE_WEIGHT / (1 + Math.exp(-(usedOdds - USAGE_MID) / USAGE_SCALE));
   const soft = contextWeight * context + listed + verbPair + looks + coordination + used;
   const policy = 1.5 * named + numeral + suffix + general * soft;
   if (policy <= 0) return undefined;
@@ -236,7 +239,7 @@ function scoreCandidate(
       verbPair,
       likeness: round2(odds),
       coordination: round2(coordination),
-      usage: round2(usedOdds),
+      usage: round2(usedOdds ?? 0),
       numeral,
       suffix,
       cohesion: round2(glue),
@@ -267,8 +270,8 @@ interface Lexicon {
   likeness: (term: string) => number;
   isIdiom: (term: string) => boolean;
   generalFrequency: (term: string) => number;
-  /** The context model's log-odds of a candidate (computed once per string). */
-  usage: (stats: CandidateStats) => number;
+  /** The context model's log-odds of a candidate (computed once per string); undefined untrained. */
+  usage: (stats: CandidateStats) => number | undefined;
 }
 
 /** PMI (bits) of cutting `term` into `[0, at)` and `[at, end)`, from the measured counts. */
@@ -282,8 +285,10 @@ function cutPmi(term: string, at: number, count: number, m: Measurements): numbe
 
 /**
  * Credit for a numbered-slogan shape, scaled by how tightly the number and what it counts go together:
- * 两个|根本性转变 is a set phrase, 两个|方面 and 两个|市场 are ordinary counting. Numeral plus one
- * character (三讲, 两国, 四川) earns nothing by shape alone: quotes or context must vouch for it.
+ * 两个|根本性转变 is a set phrase, 两个|方面 and 两个|市场 are ordinary counting. A numeral and one
+ * character (三讲, 双拥, 四荒, 两基, 三通) is the shape of the numbered abbreviations of policy language and
+ * earns the weak credit, the same PMI scale deciding (两国, 双方 and 三峡 are also general vocabulary,
+ * which the caller discounts); a numeral, 个 and one character (两个人) earns nothing.
  */
 function numeralCredit(term: string, count: number, m: Measurements): number {
   const shape = numeralShape(term);
@@ -291,7 +296,7 @@ function numeralCredit(term: string, count: number, m: Measurements): number {
   let cut = 0;
   while (cut < term.length && isNumeral(term[cut])) cut++;
   if ('个大项'.includes(term[cut] ?? '-')) cut++;
-  if (term.length - cut <= 1) return 0;
+  if (term.length - cut <= 1 && term.length > 2) return 0;
   const base = shape === 'strong' ? 1.2 : 0.6;
   return base * Math.min(1, Math.max(0, (cutPmi(term, cut, count, m) - 3) / 4));
 }

@@ -108,4 +108,18 @@ describe('discovery signals', () => {
     expect(first?.term).toBe('科教兴国战略');
     expect(first?.similar).toBe('科教兴国');
   });
+
+  it('credits a numeral and one character (四荒) by its cohesion, but not general words (双方)', () => {
+    // 四荒 (the four kinds of waste land) in ordinary clauses: no quotes, no trigger verb, no suffix.
+    const docs = ['今年拍卖四荒使用权，群众治理四荒的热情很高。', '全县治理四荒三万亩，双方签了合同。'].map(
+      (text, i) => ({ id: `d${i}`, text: `${text}村里的四荒变成了果园。双方都同意。` }),
+    );
+    const base = createPipeline({ manifest: false, ner: false });
+    const found = discoverTerms(docs, { dictionary: base.dictionary, minCount: 3, top: 50 });
+    const abbreviation = found.find((c) => c.term === '四荒');
+    expect(abbreviation).toBeDefined();
+    expect(abbreviation?.type).toBe('slogan');
+    const general = found.find((c) => c.term === '双方');
+    expect(general === undefined || general.score < (abbreviation?.score ?? 0)).toBe(true);
+  });
 });
