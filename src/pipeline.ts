@@ -134,7 +134,7 @@ export class Pipeline {
     const segmentation = segmentText(text, normalized, this.dictionary, this.engine);
     const doc: Doc = { text, tokens: segmentation.tokens, entities: [], keywords: [] };
     if (source.id !== undefined) doc.id = source.id;
-    for (const [key, value] of Object.entries(source)) if (!RESERVED_FIELDS.has(key)) doc[key] = value;
+    for (const key in source) if (!RESERVED_FIELDS.has(key)) doc[key] = source[key];
 
     doc.entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
     const spans: Record<string, Entity[]> = {};

@@ -65,9 +65,13 @@ export function selectFrozen(matches: DictMatch[], length: number): { kept: Dict
   return settleOverlaps(matches, (match) => LAYER_RANK[match.entry.layer], new Uint8Array(length));
 }
 
-/** `[start, end)` pieces of `normalized[from, to)` to hand to the engine. */
-function chunks(normalized: string, from: number, to: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** Visits the `[start, end)` pieces of `normalized[from, to)` to hand to the engine, in order. */
+function forEachChunk(
+  normalized: string,
+  from: number,
+  to: number,
+  visit: (start: number, end: number) => void,
+): void {
   let start = from;
   while (start < to) {
     const newline = normalized.indexOf('\n', start);
@@ -79,13 +83,12 @@ function chunks(normalized: string, from: number, to: number): Array<[number, nu
       for (let m = SENTENCE_END.exec(window); m !== null; m = SENTENCE_END.exec(window)) cut = m.index + 1;
       let end = start + (cut > 0 ? cut : MAX_CHUNK);
       if (isHighSurrogate(normalized.charCodeAt(end - 1))) end++;
-      out.push([start, end]);
+      visit(start, end);
       start = end;
     }
-    if (lineEnd > start) out.push([start, lineEnd]);
+    if (lineEnd > start) visit(start, lineEnd);
     start = lineEnd;
   }
-  return out;
 }
 
 /**
@@ -170,9 +173,7 @@ export function segmentText(
     }
   };
 
-  const cutGap = (from: number, to: number) => {
-    for (const [start, end] of chunks(normalized, from, to)) cutPiece(start, end);
-  };
+  const cutGap = (from: number, to: number) => forEachChunk(normalized, from, to, cutPiece);
 
   let position = 0;
   for (const match of kept) {
