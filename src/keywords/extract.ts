@@ -102,16 +102,23 @@ function selectKeywords(
   scores: Map<string, number>,
   top: number,
 ): Keyword[] {
-  const ranked: Array<{ candidate: Candidate; weight: number }> = [];
+  const ranked: Array<{ candidate: Candidate; weight: number; order: number }> = [];
   for (const candidate of candidates.values()) {
     const weight = scores.get(candidate.term) ?? 0;
-    if (weight > 0) ranked.push({ candidate, weight });
+    if (weight > 0) ranked.push({ candidate, weight, order: ranked.length });
   }
-  ranked.sort((a, b) => b.weight - a.weight || a.candidate.first - b.candidate.first);
+  // Best first: higher weight, then earlier, then found first. A heap yields them in that order and stops after the
+  // few that are needed, where sorting every candidate of a long document cost more than scoring them.
+  const better = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
+    a.weight > b.weight ||
+    (a.weight === b.weight &&
+      (a.candidate.first < b.candidate.first ||
+        (a.candidate.first === b.candidate.first && a.order < b.order)));
+  const heap = new BestFirst(ranked, better);
   const chosen: Candidate[] = [];
   const keywords: Keyword[] = [];
-  for (const { candidate, weight } of ranked) {
-    if (keywords.length >= top) break;
+  for (let next = heap.pop(); next !== undefined && keywords.length < top; next = heap.pop()) {
+    const { candidate, weight } = next;
     if (chosen.some((longer) => longer.term.includes(candidate.term) && longer.count >= candidate.count))
       continue;
     chosen.push(candidate);
@@ -125,6 +132,41 @@ function selectKeywords(
     keywords.push(keyword);
   }
   return keywords;
+}
+
+/** A binary heap over `items` (taken over, reordered in place) that pops the best item first. */
+class BestFirst<T> {
+  private size: number;
+
+  constructor(
+    private readonly items: T[],
+    private readonly better: (a: T, b: T) => boolean,
+  ) {
+    this.size = items.length;
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.sink(i);
+  }
+
+  pop(): T | undefined {
+    if (this.size === 0) return undefined;
+    const best = this.items[0] as T;
+    this.size--;
+    this.items[0] = this.items[this.size] as T;
+    this.sink(0);
+    return best;
+  }
+
+  private sink(at: number): void {
+    const { items, better } = this;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= this.size) return;
+      const right = left + 1;
+      const child = right < this.size && better(items[right] as T, items[left] as T) ? right : left;
+      if (!better(items[child] as T, items[at] as T)) return;
+      [items[at], items[child]] = [items[child] as T, items[at] as T];
+      at = child;
+    }
+  }
 }
 
 function round(value: number): number {

@@ -15,6 +15,11 @@ export class WordTable {
   private readonly starts: Int32Array;
   private readonly lengths: Int32Array;
   private readonly pool: Uint16Array;
+  /**
+   * One bit per hash value (low bits), 1/8 the size of the slots: a word that is not in the table
+   * (most keyphrase candidates, new words) is usually turned away here, in cache, before the slots.
+   */
+  private readonly present: Int32Array;
   /** Distinct words (a word listed twice counts once). */
   readonly size: number;
 
@@ -42,6 +47,7 @@ export class WordTable {
     for (let i = 0; i < count; i++) units += (ends[i] as number) - (starts[i] as number);
     this.bits = Math.max(4, Math.ceil(Math.log2(count * 2 + 1)));
     this.slots = new Int32Array(2 << this.bits);
+    this.present = new Int32Array(1 << Math.max(0, this.bits - 2));
     this.starts = new Int32Array(count);
     this.lengths = new Int32Array(count);
     this.pool = new Uint16Array(units);
@@ -68,6 +74,8 @@ export class WordTable {
     let hash = to - from;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x9e3779b1);
     hash = finish(hash);
+    const bit = hash & ((this.present.length << 5) - 1);
+    if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     const mask = (1 << this.bits) - 1;
     const { slots } = this;
     for (let slot = hash >>> (32 - this.bits); ; slot = (slot + 1) & mask) {
@@ -104,6 +112,8 @@ export class WordTable {
     let hash = length;
     for (let i = 0; i < length; i++) hash = Math.imul(hash ^ (this.pool[start + i] as number), 0x9e3779b1);
     hash = finish(hash);
+    const bit = hash & ((this.present.length << 5) - 1);
+    this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
     const mask = (1 << this.bits) - 1;
     for (let slot = hash >>> (32 - this.bits); ; slot = (slot + 1) & mask) {
       const other = this.slots[2 * slot + 1] as number;
