@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ZhtagError } from '../errors.js';
-import { WordTable } from '../segment/word-table.js';
+import { WordTable, wordHash } from '../segment/word-table.js';
 import { readResource } from './stopwords.js';
 
 const require = createRequire(import.meta.url);
@@ -134,9 +134,10 @@ export class IdfTable {
 
   /** The table's IDF of a word, or undefined when the word is unknown. */
   known(word: string): number | undefined {
-    const common = this.hot.indexOf(word);
+    const hash = wordHash(word, 0, word.length);
+    const common = this.hot.find(hash, word, 0, word.length);
     if (common >= 0) return this.hotValues[common];
-    const index = this.words.indexOf(word);
+    const index = this.words.find(hash, word, 0, word.length);
     return index < 0 ? undefined : this.values[index];
   }
 

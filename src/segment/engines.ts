@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { ZhtagError } from '../errors.js';
 import { PairIndex } from './pair-table.js';
-import { WordTable } from './word-table.js';
+import { WordTable, wordHash } from './word-table.js';
 
 /** Segmentation engines zhtag can run on. */
 export const ENGINES = ['node-rs', 'nodejieba'] as const;
@@ -113,9 +113,10 @@ class PosTable {
       const index = this.pairs.indexOf(word.charCodeAt(0), word.charCodeAt(1));
       return index < 0 ? undefined : this.pairs.values[index];
     }
-    const hot = this.hot.indexOf(word);
+    const hash = wordHash(word, 0, word.length);
+    const hot = this.hot.find(hash, word, 0, word.length);
     if (hot >= 0) return this.hotTags[hot];
-    const index = this.words.indexOf(word);
+    const index = this.words.find(hash, word, 0, word.length);
     return index < 0 ? undefined : this.wordTags[index];
   }
 

@@ -71,9 +71,11 @@ export class WordTable {
 
   /** The entry of the word `text.slice(from, to)`, without making that string; or -1. */
   indexOfUnits(text: string, from: number, to: number): number {
-    let hash = to - from;
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x9e3779b1);
-    hash = finish(hash);
+    return this.find(wordHash(text, from, to), text, from, to);
+  }
+
+  /** `indexOfUnits` with the word's `wordHash` already computed (one hash serves several tables). */
+  find(hash: number, text: string, from: number, to: number): number {
     const bit = hash & ((this.present.length << 5) - 1);
     if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     const mask = (1 << this.bits) - 1;
@@ -111,7 +113,7 @@ export class WordTable {
     const length = this.lengths[entry] as number;
     let hash = length;
     for (let i = 0; i < length; i++) hash = Math.imul(hash ^ (this.pool[start + i] as number), 0x9e3779b1);
-    hash = finish(hash);
+    hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b); // as in wordHash
     const bit = hash & ((this.present.length << 5) - 1);
     this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
     const mask = (1 << this.bits) - 1;
@@ -127,7 +129,9 @@ export class WordTable {
   }
 }
 
-/** Final mixing of the multiplicative hash (the top bits pick the slot). */
-function finish(hash: number): number {
+/** The hash `WordTable` files a word under: multiplicative over the code units, then mixed. */
+export function wordHash(text: string, from: number, to: number): number {
+  let hash = to - from;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x9e3779b1);
   return Math.imul(hash ^ (hash >>> 15), 0x85ebca6b);
 }
