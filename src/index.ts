@@ -44,7 +44,7 @@ export type { DiscoverDocument } from './discover/corpus.js';
 export type { Candidate, CandidateSignals, DiscoverOptions } from './discover/discover.js';
 export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover/discover.js';
 export type { EvaluateOptions, NerEvaluation } from './entities/evaluate.js';
-export { evaluateNer, formatEvaluation } from './entities/evaluate.js';
+export { evaluateNer, formatEvaluation, scoredNames } from './entities/evaluate.js';
 export type { Jurisdiction, Official } from './entities/officials.js';
 export type { ErrorCode } from './errors.js';
 export { isZhtagError, ZhtagError } from './errors.js';

@@ -75,6 +75,20 @@ function splitTitle(input: RecognizeInput, title: Entity): { body: Entity; rest:
   return undefined;
 }
 
+/** Suffixes that make a written place name explicit (焦作市, 威信县, 浦东新区). */
+const PLACE_SUFFIX = /[省市县区州旗盟镇乡村]$/;
+
+/**
+ * A gazetteer place that may just be a word: written as one segmenter word that the core dictionary
+ * does not tag as a place (威信 "prestige" for 威信县, 城区 "urban district", 东部 "the east"), without an
+ * explicit suffix. Such a match is a place only where the model also reads one there.
+ */
+function ambiguousPlace(entity: Entity, tokenAt: Map<number, Token>): boolean {
+  if (entity.label !== 'LOC' || (entity.text.length >= 3 && PLACE_SUFFIX.test(entity.text))) return false;
+  const token = tokenAt.get(entity.start);
+  return token !== undefined && token.end === entity.end && !token.pos.startsWith('ns');
+}
+
 /** Gazetteer matches that line up with token boundaries (soft terms never cut through a word). */
 function gazetteerCandidates(input: RecognizeInput, soft: DictMatch[]): Entity[] {
   const { text, tokens } = input;
@@ -144,16 +158,54 @@ function namesAfterTitles(
       given++;
     }
     if (given === 0) continue;
-    // A dictionary word that is not a name (张书记强调: 强调/v) is not a name however it starts.
+    // A name starts a word (官兵, 查明: a surname character inside a word starts no name).
     const word = tokenAt.get(start);
-    if (word && word.end >= end && !word.pos.startsWith('nr') && word.pos !== 'x') continue;
+    if (!word) continue;
+    // A dictionary word that is not a name (张书记强调: 强调/v) is not a name however it starts.
+    if (word.end >= end && !word.pos.startsWith('nr') && word.pos !== 'x') continue;
     // The surname character begins a word that is no name (向/p 记者, 都/d 有, 包括/v 李, 文艺/n 著作),
     // or a form of address follows it (贾先生: the surname alone is no full name).
-    if (word && word.end < end && !nameStart(word)) continue;
+    if (word.end < end && !nameStart(word)) continue;
     if (HONORIFIC.test(text.slice(start + surnameLength))) continue;
     out.push(make(text, start, end, 'PERSON', 'rule:title-name'));
   }
   return out;
+}
+
+/**
+ * A title from the lexicon that begins inside an organization found by the model or a gazetteer
+ * (中共中央政治局|常委 read as 中共 + 中央政治局常委; 海南省人大常委会|副主任 as 海南省 + 人大常委会副主任):
+ * when the rest of the title after the organization is itself a title, the organization and that rest
+ * are the reading (People's Daily brackets the body whole, and the official is the body's 常委).
+ * Returns the titles to drop and the shorter titles to add (`rule:title-after-body`).
+ */
+function titlesAfterBodies(
+  input: RecognizeInput,
+  titles: Entity[],
+  organizations: Entity[],
+): { dropped: Set<Entity>; added: Entity[] } {
+  const dropped = new Set<Entity>();
+  const added: Entity[] = [];
+  for (const title of titles) {
+    for (const org of organizations) {
+      if (!(org.start < title.start && org.end > title.start && org.end < title.end)) continue;
+      const rest = input.dictionary
+        .lookupAll(input.normalized.slice(org.end, title.end))
+        .find((entry) => entry.label === 'TITLE');
+      if (!rest) continue;
+      dropped.add(title);
+      added.push(
+        make(input.text, org.end, title.end, 'TITLE', 'rule:title-after-body', {
+          term: rest.term,
+          type: rest.type,
+          official: rest.attrs.official,
+          fullTitle: title.text,
+        }),
+      );
+      break;
+    }
+  }
+  return { dropped, added };
 }
 
 /** A place directly followed by a generic body (焦作 + 市委, 河南省 + 政府) is one organization. */
@@ -341,9 +393,24 @@ export function recognizeEntities(input: RecognizeInput): {
     }
   }
   candidates.push(...englishEntities(input.text));
-  const allTitles = candidates.filter((e) => e.label === 'TITLE');
-  candidates.push(...namesAfterTitles(input.text, input.tokens, allTitles, modelPersons));
-  const { entities, nested } = selectEntities(input.frozen, candidates, input.text.length);
+  const tokenAt = new Map(input.tokens.map((token) => [token.start, token]));
+  const modelSpans = new Set(
+    candidates.filter((e) => e.source === 'model').map((e) => `${e.start}:${e.end}:${e.label}`),
+  );
+  const split = titlesAfterBodies(
+    input,
+    candidates.filter((e) => e.label === 'TITLE' && !e.source.startsWith('rule:')),
+    candidates.filter((e) => e.label === 'ORG'),
+  );
+  const fromGazetteer = new Set(gazetteer);
+  const readAsPlace = (e: Entity) => modelSpans.has(`${e.start}:${e.end}:LOC`);
+  const kept = candidates.filter(
+    (e) => !split.dropped.has(e) && !(fromGazetteer.has(e) && ambiguousPlace(e, tokenAt) && !readAsPlace(e)),
+  );
+  kept.push(...split.added);
+  const allTitles = kept.filter((e) => e.label === 'TITLE');
+  kept.push(...namesAfterTitles(input.text, input.tokens, allTitles, modelPersons));
+  const { entities, nested } = selectEntities(input.frozen, kept, input.text.length);
   // The document's places (dominant divisions) come from the entities kept; officials use them too.
   const where = new DocumentPlaces(input.places, entities);
   nameOrganizations(entities, where);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type Doc, type Entity, scoredNames } from '../../src/index.js';
+import { expectDoc } from '../helpers.js';
+
+const pipeline = createPipeline();
+
+const view = (doc: Doc) => doc.entities.map((e) => `${e.label}:${e.text}`);
+
+describe('entity stage: bodies, titles and ambiguous names', () => {
+  it('reads a title that begins inside a body as the body and the rest of the title', () => {
+    const doc = pipeline.annotate('中共中央政治局常委、全国政协主席李瑞环出席会议。');
+    expectDoc(doc);
+    expect(view(doc)).toEqual(
+      expect.arrayContaining([
+        'ORG:中共中央政治局',
+        'TITLE:常委',
+        'ORG:全国政协',
+        'TITLE:主席',
+        'PERSON:李瑞环',
+      ]),
+    );
+    const title = doc.entities.find((e) => e.text === '常委') as Entity;
+    expect(title.source).toBe('rule:title-after-body');
+    expect(title.fullTitle).toBe('中央政治局常委');
+  });
+
+  it('takes a county name that is also a word as a place only where it is one', () => {
+    const county = pipeline.annotate('他到威信县调研扶贫工作。');
+    const word = pipeline.annotate('这些做法提高了干部的威信。');
+    expectDoc(county);
+    expectDoc(word);
+    expect(view(county)).toContain('LOC:威信县');
+    expect(word.entities.filter((e) => e.label === 'LOC')).toEqual([]);
+  });
+
+  it('starts no name inside a word after a title', () => {
+    const doc = pipeline.annotate('武警官兵为她搭起了帐篷。');
+    expectDoc(doc);
+    expect(doc.entities.filter((e) => e.label === 'PERSON')).toEqual([]);
+  });
+});
+
+describe('scoredNames (what NER evaluation counts)', () => {
+  const text = '坚持有中国特色社会主义，焦作市委召开会议。';
+  const span = (start: number, end: number, label: string, source = 'model'): Entity => ({
+    text: text.slice(start, end),
+    start,
+    end,
+    label,
+    source,
+  });
+  const doc: Doc = {
+    text,
+    tokens: [],
+    entities: [span(2, 11, 'POLICY', 'dictionaries/policy/national.tsv:1'), span(12, 16, 'ORG')],
+    keywords: [],
+    spans: { nested: [span(3, 5, 'LOC'), span(12, 15, 'LOC'), span(5, 7, 'TITLE')] },
+  };
+
+  it('counts names nested in a policy term, not names nested in another name or other labels', () => {
+    expect(text.slice(2, 11)).toBe('有中国特色社会主义');
+    expect(scoredNames(doc).map((e) => `${e.label}:${e.text}`)).toEqual(['LOC:中国', 'ORG:焦作市委']);
+  });
+
+  it('is the flat names alone when no policy term holds one', () => {
+    const flatOnly = { ...doc, entities: [span(12, 16, 'ORG')] };
+    expect(scoredNames(flatOnly).map((e) => e.text)).toEqual(['焦作市委']);
+  });
+});
