@@ -15,7 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { annotateCorpus } from '../src/index.js';
+import { annotateCorpus, NODE_FLAGS } from '../src/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -146,6 +146,8 @@ async function main(): Promise<void> {
       const child = spawnSync(
         process.execPath,
         [
+          // The flags the `zhtag` command runs node with, so this measures what users run.
+          ...NODE_FLAGS,
           fileURLToPath(import.meta.url),
           '--child',
           `${jobs},${bytes},${docs}`,

@@ -5,6 +5,7 @@
 
 export type { CleanOptions, CleanResult, OffsetSegment } from './clean/clean.js';
 export { BOILERPLATE_PATTERNS, cleanText, toOriginalSpan } from './clean/clean.js';
+export { NODE_FLAGS } from './corpus/node-flags.js';
 export type { CorpusProgress } from './corpus/progress.js';
 export { progressLine, summaryLine } from './corpus/progress.js';
 export type { CorpusOptions, CorpusSummary } from './corpus/runner.js';

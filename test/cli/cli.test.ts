@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../../src/index.js';
+import { type Doc, NODE_FLAGS } from '../../src/index.js';
 import { expectDoc, ROOT, SAMPLE_PATH } from '../helpers.js';
 
 const BIN = join(ROOT, 'dist', 'cli', 'zhtag.js');
@@ -107,6 +107,11 @@ describe('zhtag CLI (built binary)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`conflict: "添翼计划"`);
     expect(result.stdout).toContain(`${dict}:2, ${dict}:3`);
+  });
+
+  it('runs node with the documented V8 flags (shebang of the bin)', () => {
+    const shebang = readFileSync(BIN, 'utf8').split('\n')[0] ?? '';
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`);
   });
 
   it('exits 2 with help on a usage error', () => {
