@@ -4,7 +4,10 @@
  * The corpus is built at bench time from People's Daily 1998 (../shared/data/pd1998, never shipped),
  * one document per article, repeated until big enough; without that folder the bench says so and stops.
  *
- *   npm run bench:corpus [-- --mb 20] [--jobs 1,2] [--ner on|off] [--json]
+ *   npm run bench:corpus [-- --mb 20] [--jobs 1,2] [--rounds 3] [--ner on|off] [--json]
+ * `--rounds N` runs the configurations N times, alternating (1, 2, 1, 2, ...): this machine's speed
+ * drifts by 20% from one minute to the next (a shared host), so the scaling is the median of the
+ * per-round ratios, each taken between runs a minute apart; the table shows every run.
  * `--ner off` measures the dictionary stage alone (segmentation, policy terms, keywords).
  * Each configuration runs in its own process (so peak RSS is its own) through `annotateCorpus`, the
  * function behind `zhtag annotate`, writing JSONL to a temporary file as the CLI does.
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     child: { type: 'string' },
     corpus: { type: 'string' },
     ner: { type: 'string', default: 'on' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 
@@ -122,6 +126,11 @@ async function runChild(
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 async function main(): Promise<void> {
   if (values.child && values.corpus) {
     const [jobs, bytes, docs] = values.child.split(',').map(Number);
@@ -141,34 +150,52 @@ async function main(): Promise<void> {
   const corpus = join(dir, 'corpus.jsonl');
   const { docs, bytes } = await buildCorpus(corpus, Number(values.mb), source);
   const results: RunResult[] = [];
+  const configurations = values.jobs.split(',').map(Number);
+  const rounds = Math.max(1, Number(values.rounds));
   try {
-    for (const jobs of values.jobs.split(',').map(Number)) {
-      const child = spawnSync(
-        process.execPath,
-        [
-          // The flags the `zhtag` command runs node with, so this measures what users run.
-          ...NODE_FLAGS,
-          fileURLToPath(import.meta.url),
-          '--child',
-          `${jobs},${bytes},${docs}`,
-          '--corpus',
-          corpus,
-          '--ner',
-          values.ner,
-        ],
-        { encoding: 'utf8', maxBuffer: 1 << 24 },
-      );
-      if (child.status !== 0) throw new Error(`bench child (--jobs ${jobs}) failed: ${child.stderr}`);
-      results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as RunResult);
+    for (let round = 0; round < rounds; round++) {
+      for (const jobs of configurations) {
+        const child = spawnSync(
+          process.execPath,
+          [
+            // The flags the `zhtag` command runs node with, so this measures what users run.
+            ...NODE_FLAGS,
+            fileURLToPath(import.meta.url),
+            '--child',
+            `${jobs},${bytes},${docs}`,
+            '--corpus',
+            corpus,
+            '--ner',
+            values.ner,
+          ],
+          { encoding: 'utf8', maxBuffer: 1 << 24 },
+        );
+        if (child.status !== 0) throw new Error(`bench child (--jobs ${jobs}) failed: ${child.stderr}`);
+        results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as RunResult);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const base = results[0];
+  // Each run against the first configuration's run of the same round.
+  const perRun = results.map((r, i) => {
+    const base = results[i - (i % configurations.length)];
+    return base ? base.seconds / r.seconds : 0;
+  });
+  const scaling = configurations.map((_, c) =>
+    median(perRun.filter((_run, i) => i % configurations.length === c)),
+  );
   const report = {
     corpus: { documents: docs, textMB: bytes / 2 ** 20, fileMB: statSync(source).size / 2 ** 20 },
     results,
-    scaling: results.map((r) => (base ? base.seconds / r.seconds : 0)),
+    perRun,
+    scaling: Object.fromEntries(configurations.map((jobs, c) => [`jobs${jobs}`, scaling[c]])),
+    peakRssMB: Object.fromEntries(
+      configurations.map((jobs) => [
+        `jobs${jobs}`,
+        Math.max(...results.filter((r) => r.jobs === jobs).map((r) => r.peakRssMB)),
+      ]),
+    ),
   };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -180,10 +207,15 @@ async function main(): Promise<void> {
   const lines = [
     `machine: ${availableParallelism()} cores, load average ${load} at the end (other processes skew the scaling)`,
     `corpus: ${docs} documents (NER ${values.ner}), ${(bytes / 2 ** 20).toFixed(1)} MB of text (UTF-8), People's Daily 1998 repeated`,
-    'jobs  seconds  docs/s   MB/s  scaling  CPU s  main busy  peak RSS MB  RSS by decile (MB)',
+    'round  jobs  seconds  docs/s   MB/s  vs jobs ' +
+      `${configurations[0]}  CPU s  main busy  peak RSS MB  RSS by decile (MB)`,
     ...results.map(
       (r, i) =>
-        `${String(r.jobs).padStart(4)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.docsPerSecond.toFixed(0).padStart(6)}  ${r.mbPerSecond.toFixed(3).padStart(5)}  ${(report.scaling[i] ?? 0).toFixed(2).padStart(7)}x  ${r.cpuSeconds.toFixed(0).padStart(5)}  ${r.mainThreadBusy.toFixed(2).padStart(9)}  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.rssByDecileMB.join(' ')}`,
+        `${String(Math.floor(i / configurations.length) + 1).padStart(5)}  ${String(r.jobs).padStart(4)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.docsPerSecond.toFixed(0).padStart(6)}  ${r.mbPerSecond.toFixed(3).padStart(5)}  ${(perRun[i] ?? 0).toFixed(2).padStart(8)}x  ${r.cpuSeconds.toFixed(0).padStart(5)}  ${r.mainThreadBusy.toFixed(2).padStart(9)}  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.rssByDecileMB.join(' ')}`,
+    ),
+    ...configurations.map(
+      (jobs, c) =>
+        `--jobs ${jobs}: scaling ${(scaling[c] ?? 0).toFixed(2)}x (median over ${rounds} rounds), peak RSS ${report.peakRssMB[`jobs${jobs}`]?.toFixed(0)} MB`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
