@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ZhtagError } from '../errors.js';
-import { WordTable, wordHash } from '../segment/word-table.js';
+import { firstPositions, WordTable, wordHash } from '../segment/word-table.js';
 import { readResource } from './stopwords.js';
 
 const require = createRequire(import.meta.url);
@@ -58,18 +58,14 @@ export class IdfTable {
   ) {
     this.words = WordTable.fromRanges(text, starts, ends);
     this.values = Float64Array.from(values);
-    const common = values
-      .map((_, i) => i)
-      .sort((a, b) => (values[a] as number) - (values[b] as number))
-      .slice(0, HOT_WORDS);
-    const hotStarts = common.map((i) => starts[i] as number);
-    const hotEnds = common.map((i) => ends[i] as number);
-    this.hot = WordTable.fromRanges(text, hotStarts, hotEnds);
-    // A word listed twice keeps its last value, as in the full table.
-    this.hotValues = Float64Array.from(
-      common,
-      (_, i) => this.values[this.words.indexOfUnits(text, hotStarts[i] ?? 0, hotEnds[i] ?? 0)] ?? 0,
+    const common = firstPositions(
+      values.length,
+      HOT_WORDS,
+      (a, b) => (values[a] as number) - (values[b] as number),
     );
+    const hot = this.words.subset(text, starts, ends, common);
+    this.hot = hot.table;
+    this.hotValues = Float64Array.from(hot.entries, (entry) => this.values[entry] ?? 0);
     this.source = source;
     let ceiling = 0;
     for (const [entry, idf] of values.entries()) {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { ZhtagError } from '../errors.js';
 import { PairIndex } from './pair-table.js';
-import { WordTable, wordHash } from './word-table.js';
+import { firstPositions, WordTable, wordHash } from './word-table.js';
 
 /** Segmentation engines zhtag can run on. */
 export const ENGINES = ['node-rs', 'nodejieba'] as const;
@@ -94,9 +94,11 @@ class PosTable {
     this.pairs = new PairIndex(pairs);
     // Most frequent first; a slot keeps the first word that claims it. Tags come from the index, so a
     // pair listed twice keeps its later tag as everywhere else.
-    const byFrequency = pairs
-      .map((_, i) => i)
-      .sort((a, b) => (pairFrequencies[b] ?? 0) - (pairFrequencies[a] ?? 0));
+    const byFrequency = firstPositions(
+      pairs.length,
+      pairs.length,
+      (a, b) => (pairFrequencies[b] ?? 0) - (pairFrequencies[a] ?? 0),
+    );
     for (const i of byFrequency) {
       const [first, second] = pairs[i] as [number, number, number];
       const slot = pairSlot(first, second);
@@ -108,18 +110,14 @@ class PosTable {
     }
     this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
-    const hot = starts
-      .map((_, i) => i)
-      .sort((a, b) => (frequencies[b] ?? 0) - (frequencies[a] ?? 0))
-      .slice(0, HOT_WORDS);
-    const hotStarts = hot.map((i) => starts[i] as number);
-    const hotEnds = hot.map((i) => ends[i] as number);
-    this.hot = WordTable.fromRanges(content, hotStarts, hotEnds);
-    // A word listed twice keeps its last tag, as in the full table.
-    this.hotTags = Uint8Array.from(
-      hot,
-      (_, i) => this.wordTags[this.words.indexOfUnits(content, hotStarts[i] ?? 0, hotEnds[i] ?? 0)] ?? 0,
+    const frequent = firstPositions(
+      starts.length,
+      HOT_WORDS,
+      (a, b) => (frequencies[b] ?? 0) - (frequencies[a] ?? 0),
     );
+    const hot = this.words.subset(content, starts, ends, frequent);
+    this.hot = hot.table;
+    this.hotTags = Uint8Array.from(hot.entries, (entry) => this.wordTags[entry] ?? 0);
   }
 
   get(word: string): string | undefined {

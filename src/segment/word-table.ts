@@ -64,6 +64,26 @@ export class WordTable {
     this.size = distinct;
   }
 
+  /**
+   * A smaller table of some of this table's entries (`picked`: positions in the `starts` / `ends` this
+   * table was built from), for a cache-sized table of frequent words in front of this one. `entries[i]`
+   * is this table's entry for the small table's entry `i` (a word listed twice maps to its last listing,
+   * as lookups here do), so callers take the values from their own arrays.
+   */
+  subset(
+    text: string,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    picked: readonly number[],
+  ): { table: WordTable; entries: Int32Array } {
+    const pickedStarts = picked.map((i) => starts[i] as number);
+    const pickedEnds = picked.map((i) => ends[i] as number);
+    const entries = Int32Array.from(picked, (_, i) =>
+      this.indexOfUnits(text, pickedStarts[i] as number, pickedEnds[i] as number),
+    );
+    return { table: new WordTable(text, pickedStarts, pickedEnds), entries };
+  }
+
   /** The entry of `word` (the last one, if listed twice), or -1. */
   indexOf(word: string): number {
     return this.indexOfUnits(word, 0, word.length);
@@ -127,6 +147,17 @@ export class WordTable {
       }
     }
   }
+}
+
+/** The positions `0 .. count - 1` that come first by `compare`, at most `limit` of them. */
+export function firstPositions(
+  count: number,
+  limit: number,
+  compare: (a: number, b: number) => number,
+): number[] {
+  return Array.from({ length: count }, (_, i) => i)
+    .sort(compare)
+    .slice(0, limit);
 }
 
 /** The hash `WordTable` files a word under: multiplicative over the code units, then mixed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../../src/normalize.js';
 import { PairFilter, PairIndex } from '../../src/segment/pair-table.js';
-import { WordTable } from '../../src/segment/word-table.js';
+import { firstPositions, WordTable } from '../../src/segment/word-table.js';
 
 describe('WordTable', () => {
   it('finds every word of its list at its position and nothing else', () => {
@@ -28,6 +28,19 @@ describe('WordTable', () => {
     expect(table.indexOfUnits('实施十大战略。', 2, 6)).toBe(2);
     expect(table.indexOfUnits('实施十大战略。', 2, 5)).toBe(-1);
     expect(table.indexOf('4')).toBe(-1);
+  });
+
+  it('makes a smaller table of picked entries that points back to the last listing here', () => {
+    const text = '国务院总理国务院主席';
+    const starts = [0, 3, 5, 8];
+    const ends = [3, 5, 8, 10];
+    const table = WordTable.fromRanges(text, starts, ends);
+    const { table: small, entries } = table.subset(text, starts, ends, [0, 3]);
+    expect(small.indexOf('国务院')).toBe(0);
+    expect(small.indexOf('主席')).toBe(1);
+    expect(small.indexOf('总理')).toBe(-1);
+    expect([...entries]).toEqual([2, 3]);
+    expect(firstPositions(4, 2, (a, b) => b - a)).toEqual([3, 2]);
   });
 
   it('stays exact on a large list (probing past collisions)', () => {
