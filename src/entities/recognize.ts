@@ -186,24 +186,38 @@ function titlesAfterBodies(
 ): { dropped: Set<Entity>; added: Entity[] } {
   const dropped = new Set<Entity>();
   const added: Entity[] = [];
+  // Organizations by end offset: a title is a few characters long, so each one looks up only the
+  // offsets inside it (a pairwise scan was quadratic on long documents).
+  const byEnd = new Map<number, Entity[]>();
+  for (const org of organizations) {
+    const list = byEnd.get(org.end);
+    if (list) list.push(org);
+    else byEnd.set(org.end, [org]);
+  }
+  const restTitle = (from: number, to: number) =>
+    input.dictionary.lookupAll(input.normalized.slice(from, to)).find((entry) => entry.label === 'TITLE');
   for (const title of titles) {
-    for (const org of organizations) {
-      if (!(org.start < title.start && org.end > title.start && org.end < title.end)) continue;
-      const rest = input.dictionary
-        .lookupAll(input.normalized.slice(org.end, title.end))
-        .find((entry) => entry.label === 'TITLE');
-      if (!rest) continue;
-      dropped.add(title);
-      added.push(
-        make(input.text, org.end, title.end, 'TITLE', 'rule:title-after-body', {
-          term: rest.term,
-          type: rest.type,
-          official: rest.attrs.official,
-          fullTitle: title.text,
-        }),
-      );
-      break;
+    let split: { body: Entity; rest: DictEntry } | undefined;
+    for (let end = title.start + 1; end < title.end && !split; end++) {
+      for (const body of byEnd.get(end) ?? []) {
+        const rest = body.start < title.start ? restTitle(end, title.end) : undefined;
+        if (rest) {
+          split = { body, rest };
+          break;
+        }
+      }
     }
+    if (!split) continue;
+    const { body, rest } = split;
+    dropped.add(title);
+    added.push(
+      make(input.text, body.end, title.end, 'TITLE', 'rule:title-after-body', {
+        term: rest.term,
+        type: rest.type,
+        official: rest.attrs.official,
+        fullTitle: title.text,
+      }),
+    );
   }
   return { dropped, added };
 }
