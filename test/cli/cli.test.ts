@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,8 @@ describe('zhtag CLI (built binary)', () => {
   it('runs node with the documented V8 flags (shebang of the bin)', () => {
     const shebang = readFileSync(BIN, 'utf8').split('\n')[0] ?? '';
     expect(shebang).toBe(`#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`);
+    // npm does not mark the package's own bin executable; the build does, so `npx zhtag` runs.
+    expect(statSync(BIN).mode & 0o111).toBe(0o111);
   });
 
   it('exits 2 with help on a usage error', () => {
