@@ -18,6 +18,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { NODE_FLAGS } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
 
 const { values } = parseArgs({
@@ -54,7 +55,16 @@ function documents(bytes: number): string[] {
 
 /** Starts the built CLI's server and resolves with its URL once it listens. */
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const args = [join(root, 'dist', 'cli', 'zhtag.js'), 'serve', '--host', '127.0.0.1', '--port', '0'];
+  // The node flags the `zhtag` command runs with (its shebang), so this measures what users run.
+  const args = [
+    ...NODE_FLAGS,
+    join(root, 'dist', 'cli', 'zhtag.js'),
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+  ];
   if (values.workers) args.push('--workers', values.workers);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
