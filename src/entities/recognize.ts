@@ -138,12 +138,11 @@ function nameStart(word: Token): boolean {
  */
 function namesAfterTitles(
   text: string,
-  tokens: Token[],
+  tokenAt: Map<number, Token>,
   titles: Entity[],
   modelPersons: Set<number>,
 ): Entity[] {
   const out: Entity[] = [];
-  const tokenAt = new Map(tokens.map((token) => [token.start, token]));
   for (const title of titles) {
     let start = title.end;
     while (text[start] === ' ' || text[start] === '\u3000') start++;
@@ -407,6 +406,7 @@ export function recognizeEntities(input: RecognizeInput): {
     }
   }
   candidates.push(...englishEntities(input.text));
+  // Tokens by start offset, for the rules that ask what word stands at a place.
   const tokenAt = new Map(input.tokens.map((token) => [token.start, token]));
   const modelSpans = new Set(
     candidates.filter((e) => e.source === 'model').map((e) => `${e.start}:${e.end}:${e.label}`),
@@ -423,7 +423,7 @@ export function recognizeEntities(input: RecognizeInput): {
   );
   kept.push(...split.added);
   const allTitles = kept.filter((e) => e.label === 'TITLE');
-  kept.push(...namesAfterTitles(input.text, input.tokens, allTitles, modelPersons));
+  kept.push(...namesAfterTitles(input.text, tokenAt, allTitles, modelPersons));
   const { entities, nested } = selectEntities(input.frozen, kept, input.text.length);
   // The document's places (dominant divisions) come from the entities kept; officials use them too.
   const where = new DocumentPlaces(input.places, entities);
