@@ -83,4 +83,25 @@ describe('part-of-speech tags', () => {
       .map((tagged) => `${tagged.word}/${tagged.tag}`);
     expect(tokens.map((t) => `${t.text}/${t.pos}`)).toEqual(expected);
   });
+
+  it('come out the same from the batch lookup as from one word at a time', () => {
+    const { engine } = createPipeline({ manifest: false, ner: false });
+    const words = [
+      '的',
+      '焦作',
+      '中华人民共和国',
+      '怀川英才计划',
+      '5.2%',
+      'COVID-19',
+      '3D',
+      '2023',
+      '',
+      '𠀀',
+      '，',
+      '葛巧红',
+    ];
+    const ids = engine.tagIds(words);
+    expect(words.map((_, i) => engine.tagNames[ids[i] as number])).toEqual(words.map((w) => engine.posOf(w)));
+    expect(words.map((w) => engine.posOf(w)).slice(0, 3)).toEqual(['uj', 'n', 'ns']);
+  });
 });

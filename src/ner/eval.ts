@@ -155,6 +155,19 @@ export function readBio(path: string): GoldRecord[] {
   return out;
 }
 
+/** A half of a BIO file by sentence index parity (`readBio` ids are sentence indices). */
+export type BioHalf = 'even' | 'odd';
+
+export function bioHalf<R extends { id?: string }>(records: R[], half: BioHalf): R[] {
+  const parity = half === 'even' ? 0 : 1;
+  return records.filter((r) => Number(r.id) % 2 === parity);
+}
+
+/** The other half. */
+export function otherHalf(half: BioHalf): BioHalf {
+  return half === 'even' ? 'odd' : 'even';
+}
+
 /** CLUENER JSON lines (inclusive end offsets, code-point indices) mapped to UTF-16 spans. */
 export function readCluener(path: string, from = 0, to = Number.POSITIVE_INFINITY): GoldRecord[] {
   const out: GoldRecord[] = [];

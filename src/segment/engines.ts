@@ -22,6 +22,14 @@ export interface SegmentEngine {
   /** The core dictionary's tag for a word, else jieba's rule: `m` for digits, `eng` for ASCII letters/digits, `x`. */
   posOf(word: string): string;
   /**
+   * `posOf` for many words at once: the id of each word's tag (an index into `tagNames`) at
+   * `[0, words.length)` of a buffer the engine owns and reuses at its next call. One tight pass over
+   * the words of a piece costs far less than a call per word from the token loop.
+   */
+  tagIds(words: readonly string[]): Uint8Array;
+  /** Tag names by id (`tagIds`). */
+  readonly tagNames: readonly string[];
+  /**
    * The @node-rs/jieba instance behind the engine, when there is one: the NER model tags with it
    * (jieba-rs tags, HMM off, as it was trained) instead of loading a second copy of the dictionary.
    */
@@ -59,6 +67,11 @@ class PosTable {
   /** Every word of three or more code units. */
   private readonly words: WordTable;
   private readonly wordTags: Uint8Array;
+  private readonly fallbackX: number;
+  private readonly fallbackM: number;
+  private readonly fallbackEng: number;
+  /** Result buffer of `ids` (calls are synchronous, so one buffer per table is never shared). */
+  private scratch = new Uint8Array(1024);
 
   constructor(content: string) {
     // Words are kept as ranges of the file's text: no string is made per dictionary line.
@@ -118,32 +131,74 @@ class PosTable {
     const hot = this.words.subset(content, starts, ends, frequent);
     this.hot = hot.table;
     this.hotTags = Uint8Array.from(hot.entries, (entry) => this.wordTags[entry] ?? 0);
-  }
-
-  get(word: string): string | undefined {
-    const id = this.idOf(word);
-    return id === undefined ? undefined : this.tags[id];
-  }
-
-  private idOf(word: string): number | undefined {
-    if (word.length === 1) {
-      const id = this.single[word.charCodeAt(0)] ?? 0;
-      return id === 0 ? undefined : id - 1;
+    this.fallbackX = this.tagId('x');
+    this.fallbackM = this.tagId('m');
+    this.fallbackEng = this.tagId('eng');
+    if (this.tags.length > 255) {
+      throw new ZhtagError(
+        'E_ENGINE_UNAVAILABLE',
+        `engine dictionary has ${this.tags.length} part-of-speech tags (at most 255)`,
+      );
     }
-    if (word.length === 2) {
+  }
+
+  /** Tag names by id: the dictionary's tags, then jieba's fallback tags (`fallbackId`). */
+  get names(): readonly string[] {
+    return this.tags;
+  }
+
+  /** The word's tag: the dictionary's, else jieba's fallback rule. */
+  get(word: string): string {
+    return this.tags[this.idOf(word)] as string;
+  }
+
+  /** Tag ids of `words` (see `SegmentEngine.tagIds`), in a buffer reused by the next call. */
+  ids(words: readonly string[]): Uint8Array {
+    if (words.length > this.scratch.length) this.scratch = new Uint8Array(2 * words.length);
+    const ids = this.scratch;
+    for (let i = 0; i < words.length; i++) ids[i] = this.idOf(words[i] as string);
+    return ids;
+  }
+
+  private idOf(word: string): number {
+    const length = word.length;
+    if (length === 1) {
+      const id = this.single[word.charCodeAt(0)] as number;
+      if (id !== 0) return id - 1;
+    } else if (length === 2) {
       const first = word.charCodeAt(0);
       const second = word.charCodeAt(1);
       const slot = pairSlot(first, second);
       const cached = this.pairCacheTags[slot] as number;
       if (cached !== 0 && this.pairCacheKeys[slot] === ((first << 16) | second)) return cached - 1;
       const index = this.pairs.indexOf(first, second);
-      return index < 0 ? undefined : this.pairs.values[index];
+      if (index >= 0) return this.pairs.values[index] as number;
+    } else if (length > 2) {
+      const hash = wordHash(word, 0, length);
+      const hot = this.hot.find(hash, word, 0, length);
+      if (hot >= 0) return this.hotTags[hot] as number;
+      const index = this.words.find(hash, word, 0, length);
+      if (index >= 0) return this.wordTags[index] as number;
     }
-    const hash = wordHash(word, 0, word.length);
-    const hot = this.hot.find(hash, word, 0, word.length);
-    if (hot >= 0) return this.hotTags[hot];
-    const index = this.words.find(hash, word, 0, word.length);
-    return index < 0 ? undefined : this.wordTags[index];
+    return this.fallbackId(word);
+  }
+
+  /**
+   * jieba-rs's tag for a word outside the dictionary: no ASCII letter or digit → `x`; ASCII
+   * alphanumerics that are all digits → `m` (5.2%, 68%); otherwise `eng` (3D, COVID-19).
+   */
+  private fallbackId(word: string): number {
+    let alnum = 0;
+    let digits = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      if (code >= 0x30 && code <= 0x39) {
+        alnum++;
+        digits++;
+      } else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) alnum++;
+    }
+    if (alnum === 0) return this.fallbackX;
+    return alnum === digits ? this.fallbackM : this.fallbackEng;
   }
 
   private tagId(tag: string): number {
@@ -167,24 +222,6 @@ function pairSlot(first: number, second: number): number {
 /** Words in `PosTable`'s hot table. */
 const HOT_WORDS = 16384;
 
-/**
- * jieba-rs's tag for a word outside the dictionary: no ASCII letter or digit → `x`; ASCII
- * alphanumerics that are all digits → `m` (5.2%, 68%); otherwise `eng` (3D, COVID-19).
- */
-function fallbackPos(word: string): string {
-  let alnum = 0;
-  let digits = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) {
-      alnum++;
-      digits++;
-    } else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) alnum++;
-  }
-  if (alnum === 0) return 'x';
-  return alnum === digits ? 'm' : 'eng';
-}
-
 function createNodeRsEngine(): SegmentEngine {
   const dictPath = require.resolve('@node-rs/jieba/dict.txt');
   const jieba = Jieba.withDict(readFileSync(dictPath));
@@ -193,7 +230,9 @@ function createNodeRsEngine(): SegmentEngine {
     name: 'node-rs',
     jieba,
     cut: (text) => jieba.cut(text, true),
-    posOf: (word) => pos.get(word) ?? fallbackPos(word),
+    posOf: (word) => pos.get(word),
+    tagIds: (words) => pos.ids(words),
+    tagNames: pos.names,
   };
 }
 
@@ -222,7 +261,9 @@ function createNodejiebaEngine(): SegmentEngine {
   return {
     name: 'nodejieba',
     cut: (text) => nodejieba.cut(text, true),
-    posOf: (word) => pos.get(word) ?? fallbackPos(word),
+    posOf: (word) => pos.get(word),
+    tagIds: (words) => pos.ids(words),
+    tagNames: pos.names,
   };
 }
 

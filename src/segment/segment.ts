@@ -129,6 +129,8 @@ export function segmentText(
   const cutPiece = (start: number, end: number) => {
     const piece = start === 0 && end === normalized.length ? normalized : normalized.slice(start, end);
     const words = engine.cut(piece);
+    const tagIds = engine.tagIds(words);
+    const tagNames = engine.tagNames;
     const first = tokens.length;
     const count = words.length;
     let offset = start;
@@ -149,14 +151,15 @@ export function segmentText(
         }
       }
       const length = word.length;
+      const pos = tagNames[tagIds[i] as number] as string;
       if (SPACE[code] === 1 || SPACE[word.charCodeAt(length - 1)] === 1) {
-        pushTrimmed(offset, offset + length, word, undefined);
+        pushTrimmed(offset, offset + length, word, pos);
       } else {
         tokens.push({
           text: unchanged || spells(text, offset, word) ? word : text.slice(offset, offset + length),
           start: offset,
           end: offset + length,
-          pos: engine.posOf(word),
+          pos,
         });
       }
       offset += length;
