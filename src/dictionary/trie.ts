@@ -1,4 +1,4 @@
-import { PairFilter } from '../segment/pair-table.js';
+import { PairFilter, tripleKey } from '../segment/pair-table.js';
 
 /** A character trie over UTF-16 code units, for finding every dictionary form in a text. */
 interface TrieNode {
@@ -16,17 +16,27 @@ export interface FormMatch {
 
 export class Trie {
   private readonly root: TrieNode = { next: new Map() };
-  /** Code units that start some form: a flat bitmap, so most positions of a text are skipped at once. */
-  private readonly starts = new Uint8Array(0x10000);
+  /**
+   * Code units that start some form: a bitmap over the BMP (8 KB, small enough to stay cached while
+   * the engine runs), so most positions of a text are skipped at once.
+   */
+  private readonly starts = new Int32Array(0x10000 >>> 5);
   /** First two code units of every longer form: most positions and word sequences fail this probe. */
   private readonly pairStarts = new PairFilter();
+  /** Forms of exactly two code units. */
+  private readonly pairForms = new PairFilter();
+  /**
+   * First three code units of every form of three or more: common words begin many terms (中国 in
+   * 中国式现代化), so two units still let through a position in six of a text; three let through few.
+   */
+  private readonly tripleStarts = new PairFilter();
   /**
    * Every two adjacent code units inside some form: a form can run on from one word into the next only
    * if the last unit of the one and the first of the other are such a pair.
    */
   private readonly innerPairs = new PairFilter();
   /** Code units that are a whole form by themselves (rare: the pair probe would skip them). */
-  private readonly singles = new Uint8Array(0x10000);
+  private readonly singles = new Int32Array(0x10000 >>> 5);
   private count = 0;
 
   get size(): number {
@@ -35,9 +45,13 @@ export class Trie {
 
   insert(form: string): void {
     if (form.length === 0) return;
-    this.starts[form.charCodeAt(0)] = 1;
-    if (form.length === 1) this.singles[form.charCodeAt(0)] = 1;
+    setBit(this.starts, form.charCodeAt(0));
+    if (form.length === 1) setBit(this.singles, form.charCodeAt(0));
     if (form.length > 1) this.pairStarts.add(form.charCodeAt(0), form.charCodeAt(1));
+    if (form.length === 2) this.pairForms.add(form.charCodeAt(0), form.charCodeAt(1));
+    if (form.length > 2) {
+      this.tripleStarts.addKey(tripleKey(form.charCodeAt(0), form.charCodeAt(1), form.charCodeAt(2)));
+    }
     for (let i = 1; i < form.length; i++) this.innerPairs.add(form.charCodeAt(i - 1), form.charCodeAt(i));
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
@@ -68,13 +82,18 @@ export class Trie {
     const starts = this.starts;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      if (starts[code] === 0) continue;
-      // No form starts with these two units: skip the walk (a one-unit form is still reported).
-      if (
-        this.singles[code] === 0 &&
-        (i + 1 >= to || !this.pairStarts.mayHave(code, text.charCodeAt(i + 1)))
-      ) {
-        continue;
+      if (!hasBit(starts, code)) continue;
+      // No form starts with these units: skip the walk (a one-unit form is still reported).
+      if (!hasBit(this.singles, code)) {
+        if (i + 1 >= to) continue;
+        const second = text.charCodeAt(i + 1);
+        if (!this.pairStarts.mayHave(code, second)) continue;
+        if (
+          !this.pairForms.mayHave(code, second) &&
+          (i + 2 >= to || !this.tripleStarts.mayHaveKey(tripleKey(code, second, text.charCodeAt(i + 2))))
+        ) {
+          continue;
+        }
       }
       let node = this.root.next.get(code);
       let j = i + 1;
@@ -89,13 +108,18 @@ export class Trie {
   }
 
   /**
-   * False when no form can start with word `head` and run on into word `next`: two loads, enough to
-   * turn away nearly every pair of words before `longestOverPieces` walks the trie.
+   * False when no form can start with word `head` and run on into word `next`: three small filters
+   * (first unit, first two units, the units where the words meet), enough to turn away nearly every
+   * pair of words before `longestOverPieces` walks the trie.
    */
   mayJoin(head: string, next: string): boolean {
+    const first = head.charCodeAt(0);
+    const last = head.charCodeAt(head.length - 1);
+    const following = next.charCodeAt(0);
     return (
-      this.starts[head.charCodeAt(0)] === 1 &&
-      this.innerPairs.mayHave(head.charCodeAt(head.length - 1), next.charCodeAt(0))
+      hasBit(this.starts, first) &&
+      this.pairStarts.mayHave(first, head.length > 1 ? head.charCodeAt(1) : following) &&
+      this.innerPairs.mayHave(last, following)
     );
   }
 
@@ -111,7 +135,7 @@ export class Trie {
     const next = pieces[first + 1];
     if (head === undefined || next === undefined) return undefined;
     const c0 = head.charCodeAt(0);
-    if (this.starts[c0] !== 1) return undefined;
+    if (!hasBit(this.starts, c0)) return undefined;
     const second = head.length > 1 ? head.charCodeAt(1) : next.charCodeAt(0);
     if (!this.pairStarts.mayHave(c0, second)) return undefined;
     if (!this.innerPairs.mayHave(head.charCodeAt(head.length - 1), next.charCodeAt(0))) return undefined;
@@ -125,4 +149,12 @@ export class Trie {
     }
     return best;
   }
+}
+
+function setBit(bits: Int32Array, code: number): void {
+  bits[code >>> 5] = (bits[code >>> 5] as number) | (1 << (code & 31));
+}
+
+function hasBit(bits: Int32Array, code: number): boolean {
+  return ((bits[code >>> 5] as number) & (1 << (code & 31))) !== 0;
 }

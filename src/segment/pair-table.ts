@@ -1,25 +1,57 @@
 /**
  * A one-probe filter over pairs of code units (any, not only CJK): `mayHave` is false when no pair
  * added matches, and true for every pair added (and, rarely, for others: callers then check exactly).
- * A 2^20-bit array, 128 KB, so a probe is a multiply and one load that mostly stays in cache.
+ * The bit array grows with the pairs it holds (about 32 bits a pair, from 2 KB up to 128 KB): a filter
+ * of a few thousand pairs stays in the core's first-level cache even while the segmentation engine
+ * runs between probes, where a fixed 128 KB array was evicted and cost a cache miss a probe.
  */
 export class PairFilter {
-  private readonly bits = new Int32Array(1 << 15);
+  private bits = new Int32Array(MIN_WORDS);
+  private shift = 32 - Math.log2(MIN_WORDS * 32);
+  private readonly keys = new Set<number>();
 
   add(first: number, second: number): void {
-    const bit = pairBit(first, second);
-    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+    this.addKey((first << 16) | second);
   }
 
   mayHave(first: number, second: number): boolean {
-    const bit = pairBit(first, second);
+    return this.mayHaveKey((first << 16) | second);
+  }
+
+  /** Adds any 32-bit key (`tripleKey` for three units). */
+  addKey(key: number): void {
+    const held = key | 0;
+    if (this.keys.has(held)) return;
+    this.keys.add(held);
+    if (this.keys.size * BITS_PER_PAIR > this.bits.length * 32 && this.bits.length < MAX_WORDS) {
+      this.bits = new Int32Array(this.bits.length * 2);
+      this.shift--;
+      for (const each of this.keys) this.set(each);
+    } else {
+      this.set(held);
+    }
+  }
+
+  mayHaveKey(key: number): boolean {
+    const bit = Math.imul(key, 0x9e3779b1) >>> this.shift;
     return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
+
+  private set(key: number): void {
+    const bit = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
   }
 }
 
-function pairBit(first: number, second: number): number {
-  return Math.imul((first << 16) ^ second, 0x9e3779b1) >>> 12;
+/** A 32-bit key for three code units (a filter key: distinct triples may share one). */
+export function tripleKey(first: number, second: number, third: number): number {
+  return Math.imul((first << 16) | second, 0x85ebca6b) ^ third;
 }
+
+const BITS_PER_PAIR = 32;
+/** 2^14 bits (2 KB) to 2^20 bits (128 KB). */
+const MIN_WORDS = 1 << 9;
+const MAX_WORDS = 1 << 15;
 
 /**
  * Two-unit words indexed by their units, for the most common token length: the words starting with

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../../src/normalize.js';
-import { PairFilter, PairIndex } from '../../src/segment/pair-table.js';
+import { PairFilter, PairIndex, tripleKey } from '../../src/segment/pair-table.js';
 import { firstPositions, WordTable } from '../../src/segment/word-table.js';
 
 describe('WordTable', () => {
@@ -68,6 +68,16 @@ describe('PairFilter', () => {
     let yes = 0;
     for (let code = 0x4e00; code < 0x4e00 + 10_000; code++) if (filter.mayHave(code, 0x4eba)) yes++;
     expect(yes).toBeLessThan(10);
+  });
+
+  it('keeps every key as it grows, and says no to most triples it does not hold', () => {
+    const filter = new PairFilter();
+    const held = (i: number) => tripleKey(0x4e00 + (i % 300), 0x4e00 + ((i * 31) % 500), 0x5000 + i);
+    for (let i = 0; i < 5000; i++) filter.addKey(held(i));
+    for (let i = 0; i < 5000; i++) expect(filter.mayHaveKey(held(i))).toBe(true);
+    let yes = 0;
+    for (let i = 5000; i < 15_000; i++) if (filter.mayHaveKey(held(i))) yes++;
+    expect(yes).toBeLessThan(500);
   });
 });
 
