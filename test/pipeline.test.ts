@@ -104,4 +104,28 @@ describe('part-of-speech tags', () => {
     expect(words.map((_, i) => engine.tagNames[ids[i] as number])).toEqual(words.map((w) => engine.posOf(w)));
     expect(words.map((w) => engine.posOf(w)).slice(0, 3)).toEqual(['uj', 'n', 'ns']);
   });
+
+  it("stay the dictionary's through the word caches, however often and in whatever order words come", async () => {
+    const { createRequire } = await import('node:module');
+    const { readFileSync } = await import('node:fs');
+    const dictPath = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+    const expected = new Map<string, string>();
+    for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
+      const [word, , tag] = line.split(' ');
+      if (word && tag && word.length >= 2 && word.length <= 5) expected.set(word, tag);
+    }
+    // Every 37th word: thousands of words of two to five units, many sharing cache slots.
+    const sample = [...expected.keys()].filter((_, i) => i % 37 === 0);
+    expect(sample.length).toBeGreaterThan(5000);
+    const { engine } = createPipeline({ manifest: false, ner: false });
+    const misses = (words: string[]) => words.filter((w) => engine.posOf(w) !== expected.get(w));
+    expect(misses(sample)).toEqual([]);
+    expect(misses([...sample].reverse())).toEqual([]);
+    const ids = engine.tagIds(sample);
+    expect(sample.filter((w, i) => engine.tagNames[ids[i] as number] !== expected.get(w))).toEqual([]);
+    // Words outside the dictionary take jieba's fallback, cached or not.
+    for (let pass = 0; pass < 2; pass++) {
+      expect(['1997', 'abc', '葛巧红', '１２３'].map((w) => engine.posOf(w))).toEqual(['m', 'eng', 'x', 'x']);
+    }
+  });
 });

@@ -52,12 +52,21 @@ class PosTable {
   /** Two-unit words (the most common length after one). */
   private readonly pairs: PairIndex;
   /**
-   * The most frequent two-unit words in a direct-mapped cache of 65536 slots (320 KB, stays in the
-   * core's cache): key = both units, tag + 1 (0 = empty). Most two-character tokens end here (17 ns
-   * a lookup, against 61 ns for the pair index alone; 4096 slots gave 38 ns).
+   * The most frequent two-unit words in a direct-mapped cache of 65536 slots (256 KB). A slot is one
+   * 32-bit word, so a lookup is one load: the slot is the high half of the key's multiplicative hash
+   * (a bijection of the 32-bit key), the low half is stored as the check, and tag + 1 above it (0 =
+   * empty). Most two-character tokens end here; the engine runs between lookups and evicts what it
+   * can, so one load where there were two (keys and tags apart) matters.
    */
-  private readonly pairCacheKeys = new Int32Array(PAIR_CACHE_SLOTS);
-  private readonly pairCacheTags = new Uint8Array(PAIR_CACHE_SLOTS);
+  private readonly pairCache = new Int32Array(PAIR_CACHE_SLOTS);
+  /**
+   * Words of three and four units in a direct-mapped cache (16384 slots of four 32-bit words: the
+   * units, then length | (tag + 1) << 8), filled from the most frequent dictionary words and then
+   * with each word looked up in the tables. The dictionary's frequency of a long word says little
+   * about how often a text uses it (its most frequent 16k cover half of the three- and four-unit
+   * tokens of news), and the hash tables cost several cache misses a word where this costs one.
+   */
+  private readonly shortCache = new Int32Array(SHORT_CACHE_SLOTS * 4);
   /**
    * The most frequent longer words, in a table small enough to stay in the CPU cache: most tokens are
    * found here without touching the full table's megabytes.
@@ -114,12 +123,12 @@ class PosTable {
     );
     for (const i of byFrequency) {
       const [first, second] = pairs[i] as [number, number, number];
-      const slot = pairSlot(first, second);
-      if (this.pairCacheTags[slot] !== 0) continue;
+      const hash = Math.imul((first << 16) | second, 0x9e3779b1);
+      const slot = hash >>> 16;
+      if (this.pairCache[slot] !== 0) continue;
       const tag = this.pairs.values[this.pairs.indexOf(first, second)] ?? 0;
       if (tag >= 255) continue;
-      this.pairCacheKeys[slot] = (first << 16) | second;
-      this.pairCacheTags[slot] = tag + 1;
+      this.pairCache[slot] = (hash & 0xffff) | ((tag + 1) << 16);
     }
     this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
@@ -131,6 +140,14 @@ class PosTable {
     const hot = this.words.subset(content, starts, ends, frequent);
     this.hot = hot.table;
     this.hotTags = Uint8Array.from(hot.entries, (entry) => this.wordTags[entry] ?? 0);
+    // Most frequent first: a slot keeps the first word that claims it until a text brings another.
+    for (const i of frequent) {
+      const length = (ends[i] as number) - (starts[i] as number);
+      if (length > 4) continue;
+      const word = content.slice(starts[i], ends[i]);
+      const slot = this.shortSlot(word, length);
+      if (this.shortCache[slot + 3] === 0) this.remember(word, length, slot, this.tableId(word, length));
+    }
     this.fallbackX = this.tagId('x');
     this.fallbackM = this.tagId('m');
     this.fallbackEng = this.tagId('eng');
@@ -168,19 +185,55 @@ class PosTable {
     } else if (length === 2) {
       const first = word.charCodeAt(0);
       const second = word.charCodeAt(1);
-      const slot = pairSlot(first, second);
-      const cached = this.pairCacheTags[slot] as number;
-      if (cached !== 0 && this.pairCacheKeys[slot] === ((first << 16) | second)) return cached - 1;
+      const hash = Math.imul((first << 16) | second, 0x9e3779b1);
+      const cached = this.pairCache[hash >>> 16] as number;
+      if (cached !== 0 && (cached & 0xffff) === (hash & 0xffff)) return (cached >>> 16) - 1;
       const index = this.pairs.indexOf(first, second);
       if (index >= 0) return this.pairs.values[index] as number;
     } else if (length > 2) {
-      const hash = wordHash(word, 0, length);
-      const hot = this.hot.find(hash, word, 0, length);
-      if (hot >= 0) return this.hotTags[hot] as number;
-      const index = this.words.find(hash, word, 0, length);
-      if (index >= 0) return this.wordTags[index] as number;
+      if (length > 4) return this.tableId(word, length);
+      const cache = this.shortCache;
+      const slot = this.shortSlot(word, length);
+      const meta = cache[slot + 2] as number;
+      if (
+        (meta & 0xff) === length &&
+        cache[slot] === ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) &&
+        cache[slot + 1] === ((word.charCodeAt(2) << 16) | (length === 4 ? word.charCodeAt(3) : 0))
+      ) {
+        return (meta >>> 8) - 1;
+      }
+      const id = this.tableId(word, length);
+      this.remember(word, length, slot, id);
+      return id;
     }
     return this.fallbackId(word);
+  }
+
+  /** Tag id of a word of three or more units from the hash tables (else the fallback rule). */
+  private tableId(word: string, length: number): number {
+    const hash = wordHash(word, 0, length);
+    const hot = this.hot.find(hash, word, 0, length);
+    if (hot >= 0) return this.hotTags[hot] as number;
+    const index = this.words.find(hash, word, 0, length);
+    if (index >= 0) return this.wordTags[index] as number;
+    return this.fallbackId(word);
+  }
+
+  /** First of the four 32-bit words of a three- or four-unit word's slot in `shortCache`. */
+  private shortSlot(word: string, length: number): number {
+    const high = (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+    const low = (word.charCodeAt(2) << 16) | (length === 4 ? word.charCodeAt(3) : 0);
+    const hash = Math.imul(high ^ Math.imul(low ^ length, 0x85ebca6b), 0x9e3779b1);
+    return (hash >>> (32 - SHORT_CACHE_BITS)) << 2;
+  }
+
+  /** Puts a three- or four-unit word and its tag id in its `shortCache` slot (the last word wins). */
+  private remember(word: string, length: number, slot: number, id: number): void {
+    const cache = this.shortCache;
+    cache[slot] = (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+    cache[slot + 1] = (word.charCodeAt(2) << 16) | (length === 4 ? word.charCodeAt(3) : 0);
+    cache[slot + 2] = length | ((id + 1) << 8);
+    cache[slot + 3] = 1;
   }
 
   /**
@@ -213,11 +266,8 @@ class PosTable {
 }
 
 const PAIR_CACHE_SLOTS = 65536;
-
-/** Slot of a two-unit word in `PosTable`'s pair cache. */
-function pairSlot(first: number, second: number): number {
-  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16;
-}
+const SHORT_CACHE_BITS = 14;
+const SHORT_CACHE_SLOTS = 1 << SHORT_CACHE_BITS;
 
 /** Words in `PosTable`'s hot table. */
 const HOT_WORDS = 16384;
