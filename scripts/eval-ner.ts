@@ -4,7 +4,9 @@
  *
  * Datasets (under ZHTAG_DATA, default ../shared/data relative to the repository):
  * - People's Daily 1998-01-21..25 (held out from training), PD conventions + j-abbreviation mapping;
- * - pd1998-ner/example.dev (character BIO);
+ * - pd1998-ner/example.dev (character BIO): only the half of its sentences (by index parity) the
+ *   model did not train on (`exampleDevTrainedHalf` in the model metadata), or all of it for a model
+ *   that never saw it; predicted in the BIO convention when the model has one (NerModel.withConvention);
  * - CLUENER2020 train.json rows from 80% on (never trained on), name/address/government/organization/company.
  * A dataset whose file is absent is skipped with a message.
  */
@@ -12,11 +14,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type BioHalf,
   baselineTagger,
+  bioHalf,
   type EvalResult,
   evaluateSpans,
   type GoldRecord,
   jiebaPosBaseline,
+  otherHalf,
   readBio,
   readCluener,
   readPd,
@@ -43,7 +48,19 @@ interface Dataset {
   name: string;
   file: string;
   read: (file: string) => GoldRecord[];
+  /** the model instance to score with (default: the loaded model) */
+  model?: NerModel;
 }
+
+// example.dev: never score sentences the model trained on
+const trainedHalf = model.meta.exampleDevTrainedHalf as BioHalf | undefined;
+const devHalf = trainedHalf ? otherHalf(trainedHalf) : undefined;
+const devName = devHalf
+  ? `pd1998-ner example.dev, ${devHalf} sentences only (the model trained on the ${trainedHalf} ones)`
+  : 'pd1998-ner example.dev';
+const devModel = model.withConvention('bio');
+if (devModel.convention === 'bio')
+  console.log('example.dev is predicted in the BIO convention (withConvention)\n');
 
 const datasets: Dataset[] = [
   {
@@ -55,7 +72,21 @@ const datasets: Dataset[] = [
         return d >= 19980121 && d <= 19980125;
       }),
   },
-  { name: 'pd1998-ner example.dev', file: path.join(dataDir, 'pd1998-ner', 'example.dev'), read: readBio },
+  {
+    name: devName,
+    file: path.join(dataDir, 'pd1998-ner', 'example.dev'),
+    read: (f) => (devHalf ? bioHalf(readBio(f), devHalf) : readBio(f)),
+    model: devModel,
+  },
+  ...(devModel.convention === 'bio'
+    ? [
+        {
+          name: `${devName}, predicted in the People's Daily convention (as the pipeline does)`,
+          file: path.join(dataDir, 'pd1998-ner', 'example.dev'),
+          read: (f: string) => (devHalf ? bioHalf(readBio(f), devHalf) : readBio(f)),
+        },
+      ]
+    : []),
   {
     name: 'CLUENER train.json last 20%',
     file: path.join(dataDir, 'cluener2020', 'train.json'),
@@ -88,7 +119,8 @@ for (const ds of datasets) {
   const chars = recs.reduce((a, r) => a + r.text.length, 0);
   const gold = recs.map((r) => r.entities);
   const t1 = performance.now();
-  const pred = recs.map((r) => model.predict(r.text));
+  const scorer = ds.model ?? model;
+  const pred = recs.map((r) => scorer.predict(r.text));
   const sec = (performance.now() - t1) / 1000;
   const tagger = baselineTagger();
   const base = recs.map((r) => jiebaPosBaseline(r.text, tagger));

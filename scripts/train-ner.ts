@@ -1,10 +1,13 @@
 /**
  * Train the NER model: `npx tsx scripts/train-ner.ts [--out dictionaries/models/ner.bin.gz]
  * [--epochs 10] [--bits 22] [--prune 1] [--gaz-min 2] [--no-cluener] [--cluener-weight 1] [--seed 1]
- * [--select] [--eval-every] [--no-dictionary]`.
+ * [--select] [--eval-every] [--no-dictionary] [--bio-half even|odd|none] [--bio-weight 1]
+ * [--no-bio-convention] [--convention-templates 0,3,...|all]`.
  *
  * Trains on People's Daily Jan 1–20 1998 (+ CLUENER train rows in the first 80%, names and
- * organizations, as partial annotation), holds out PD Jan 21–25 as test data, and writes the gzip
+ * organizations, as partial annotation, + the even-indexed sentences of pd1998-ner/example.dev with
+ * convention-specific feature copies), holds out PD Jan 21–25 and the odd example.dev sentences as
+ * test data, and writes the gzip
  * model plus a JSON metadata file next to it. `--select` trains on Jan 1–17 and scores Jan 18–20
  * instead: the split used to choose features and the number of epochs (defaults = the shipped model);
  * with `--select` CLUENER trains on rows 0–60% and rows 60–80% are scored too.
@@ -16,8 +19,17 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { recordToItems } from '../src/ner/dataset.js';
 import { dictionaryNames } from '../src/ner/dictnames.js';
-import { evaluateSpans, type GoldRecord, readCluener, readPd } from '../src/ner/eval.js';
-import { NUM_FEATURES } from '../src/ner/features.js';
+import {
+  type BioHalf,
+  bioHalf,
+  evaluateSpans,
+  type GoldRecord,
+  otherHalf,
+  readBio,
+  readCluener,
+  readPd,
+} from '../src/ner/eval.js';
+import { CONVENTION_TEMPLATES, NUM_FEATURES } from '../src/ner/features.js';
 import { Gazetteer } from '../src/ner/gazetteer.js';
 import { Lexicon } from '../src/ner/lexicon.js';
 import { decodeParams, encodeParams, NerModel } from '../src/ner/model.js';
@@ -143,8 +155,45 @@ if (useCluener && existsSync(cluenerPath)) {
     );
   }
 }
+const nCluenerEnd = items.length;
+// --bio-half even|odd|none (default even): that half of pd1998-ner/example.dev (sentences by index
+// parity) is fully annotated training data: a broader genre (culture, sports, features) with its own conventions
+// (中国政府 = LOC + O, 重庆市郊 = 重庆). The other half is never trained on and is scored. With
+// --select the half is split again (train on index % 4 = 0 or 1, score on 2 or 3), so choices never
+// look at the other half. --bio-weight 0 trains on none of it but scores the same sentences.
+const bioArg = arg('bio-half', 'even');
+const half: BioHalf | undefined = bioArg === 'even' || bioArg === 'odd' ? bioArg : undefined;
+if (bioArg !== 'none' && !half) throw new Error(`--bio-half must be even or odd, got ${bioArg}`);
+const bioWeight = Number(arg('bio-weight', '1'));
+// The example.dev windows also carry convention copies of some features (features.ts), so its
+// conventions (中国政府 = LOC + O) do not contradict People's Daily's (--no-bio-convention: they do not)
+// (--convention-templates 0,3,8: which ones; default CONVENTION_TEMPLATES, 'all': every template)
+const templatesArg = arg('convention-templates', '');
+const conventionTemplates: number[] | undefined = process.argv.includes('--no-bio-convention')
+  ? undefined
+  : templatesArg === 'all'
+    ? Array.from({ length: NUM_FEATURES }, (_, i) => i)
+    : templatesArg
+      ? templatesArg.split(',').map(Number)
+      : CONVENTION_TEMPLATES;
+const bioPath = path.join(dataDir, 'pd1998-ner', 'example.dev');
+let bioTrain: GoldRecord[] = [];
+let bioDev: GoldRecord[] = [];
+if (half) {
+  const all = readBio(bioPath);
+  const parity = half === 'even' ? 0 : 1;
+  bioTrain = select ? all.filter((r) => Number(r.id) % 4 === parity) : bioHalf(all, half);
+  bioDev = select ? all.filter((r) => Number(r.id) % 4 === parity + 2) : bioHalf(all, otherHalf(half));
+  if (bioWeight > 0) {
+    for (const rec of bioTrain) {
+      items.push(
+        ...recordToItems(rec, jieba, lex, bits, fullGaz, undefined, undefined, dictGaz, conventionTemplates),
+      );
+    }
+  }
+}
 log(
-  `windows: PD ${nPd}, CLUENER ${items.length - nPd} (${cluenerRows} rows, names + organizations, partial)`,
+  `windows: PD ${nPd}, CLUENER ${nCluenerEnd - nPd} (${cluenerRows} rows, names + organizations, partial), example.dev ${items.length - nCluenerEnd} (${bioWeight > 0 ? bioTrain.length : 0} sentences × ${bioWeight})`,
 );
 nPd = 0;
 
@@ -155,7 +204,8 @@ const random = rng(seed);
 // model trained with 2 lost 0.4 on the PD held-out days for +0.5 on CLUENER names: default 1
 const cluenerWeight = Math.max(1, Number(arg('cluener-weight', '1')));
 const order = items.map((_, i) => i);
-for (let w = 1; w < cluenerWeight; w++) for (let i = nPdWindows; i < items.length; i++) order.push(i);
+for (let w = 1; w < cluenerWeight; w++) for (let i = nPdWindows; i < nCluenerEnd; i++) order.push(i);
+for (let w = 1; w < bioWeight; w++) for (let i = nCluenerEnd; i < items.length; i++) order.push(i);
 
 function devScore(model: NerModel): ReturnType<typeof evaluateSpans> {
   const gold = dev.map((r) => r.entities);
@@ -168,8 +218,11 @@ function buildModel(): { model: NerModel; buf: Buffer } {
   const buf = encodeParams(
     {
       version: '2',
-      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses and known place names)'}` : ''}`,
+      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping)${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses and known place names)'}` : ''}${half && bioWeight > 0 ? ` + pd1998-ner example.dev ${half} sentences` : ''}`,
       labels: ['PERSON', 'LOC', 'ORG'],
+      // which half of example.dev the model trained on: evaluations score the other half only
+      ...(half && bioWeight > 0 && !select ? { exampleDevTrainedHalf: half } : {}),
+      ...(conventionTemplates && half && bioWeight > 0 ? { conventionTemplates } : {}),
       bits,
       numFeatures: NUM_FEATURES,
       numTags: 13,
@@ -185,6 +238,7 @@ function buildModel(): { model: NerModel; buf: Buffer } {
 
 let last: { model: NerModel; buf: Buffer } | undefined;
 let scores: ReturnType<typeof evaluateSpans> | undefined;
+let bioScores: ReturnType<typeof evaluateSpans> | undefined;
 for (let ep = 1; ep <= epochs; ep++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -210,6 +264,16 @@ for (let ep = 1; ep <= epochs; ep++) {
       );
       log(`  CLUENER rows 60–80%: name F1 ${f(c.perLabel.PERSON)}, organization F1 ${f(c.perLabel.ORG)}`);
     }
+    if (bioDev.length > 0) {
+      const m = conventionTemplates ? last.model.withConvention('bio') : last.model;
+      bioScores = evaluateSpans(
+        bioDev.map((r) => r.entities),
+        bioDev.map((r) => m.predict(r.text)),
+      );
+      log(
+        `  example.dev unseen ${select ? 'quarter' : 'half'} (${bioDev.length} sentences): micro F1 ${f(bioScores.micro)} P ${bioScores.micro.precision.toFixed(4)} R ${bioScores.micro.recall.toFixed(4)} PER ${f(bioScores.perLabel.PERSON)} LOC ${f(bioScores.perLabel.LOC)} ORG ${f(bioScores.perLabel.ORG)}`,
+      );
+    }
   }
 }
 if (!last || !scores) throw new Error('no epochs');
@@ -226,6 +290,11 @@ const meta = {
     extra: cluenerRows
       ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, government/organization/company → ORG, partial annotation; other positions O${locAnywhere ? ' or LOC' : ', or LOC inside an address or a place name of the PD gazetteer'})`
       : 'none',
+    ...(half && bioWeight > 0
+      ? {
+          domain: `pd1998-ner/example.dev sentences with an ${half} index (${bioTrain.length} of 2318, character BIO, full annotation, weight ${bioWeight}); the ${otherHalf(half)} sentences are never trained on and are the ones scored`,
+        }
+      : {}),
     dev: "People's Daily 1998-01-21..1998-01-25 (held out)",
     licence:
       'research use; the model holds hashed feature weights and a list of ~3k entity names seen at least twice, no running text',
@@ -238,6 +307,7 @@ const meta = {
     pruneBelow: minAbs,
     features: NUM_FEATURES,
     cluenerWeight,
+    exampleDevWeight: half ? bioWeight : 0,
   },
   date: new Date().toISOString(),
   trainSeconds: Math.round(trainSeconds),
@@ -252,6 +322,17 @@ const meta = {
     ),
   },
 };
+const pack = (r: ReturnType<typeof evaluateSpans>) => ({
+  micro: { p: round(r.micro.precision), r: round(r.micro.recall), f1: round(r.micro.f1) },
+  ...Object.fromEntries(
+    Object.entries(r.perLabel).map(([k, v]) => [
+      k,
+      { p: round(v.precision), r: round(v.recall), f1: round(v.f1) },
+    ]),
+  ),
+});
+const metaOut =
+  bioScores && half ? { ...meta, exampleDevUnseenHalf: { half: otherHalf(half), ...pack(bioScores) } } : meta;
 const metaPath = outPath.replace(/(\.bin)?(\.gz)?$/, '.json');
-writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+writeFileSync(metaPath, `${JSON.stringify(metaOut, null, 2)}\n`);
 log(`wrote ${outPath} (${(meta.sizeBytes / 1e6).toFixed(2)} MB)`);

@@ -21,6 +21,11 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
             'Score from this fraction of the documents on (0.8 = the last 20%, held out from training)',
         })
         .option('to', { type: 'number', describe: 'Score up to this fraction of the documents (default 1)' })
+        .option('half', {
+          choices: ['even', 'odd'] as const,
+          describe:
+            'bio only: score the sentences with an even / odd index (the shipped model trained on the even ones of example.dev: use odd)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
         .example(
           '$0 eval --gold ../shared/data/pd1998-ner/example.dev --format bio',
@@ -42,11 +47,12 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
           ...(days ? { days: [days[0] as number, days[1] as number] } : {}),
           ...(args.from !== undefined ? { from: args.from } : {}),
           ...(args.to !== undefined ? { to: args.to } : {}),
+          ...(args.half !== undefined ? { half: args.half } : {}),
         });
         process.stdout.write(
           args.json
             ? `${JSON.stringify(result, null, 2)}\n`
-            : `${result.documents} documents\n${formatEvaluation(result)}\n`,
+            : `${result.documents} documents${args.half ? ` (${args.half} sentences only)` : ''}\n${formatEvaluation(result)}\n`,
         );
       } catch (error) {
         exitOnError(error);

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ZhtagError } from '../errors.js';
 import { CLUENER_TITLE_TYPES } from '../ner/conventions.js';
 import {
+  type BioHalf,
   baselineTagger,
+  bioHalf,
   type EvalResult,
   evaluateSpans,
   type GoldFormat,
@@ -40,6 +42,12 @@ export interface EvaluateOptions {
    */
   from?: number;
   to?: number;
+  /**
+   * bio only: keep the sentences whose index has this parity. The shipped NER model trained on one
+   * half of `pd1998-ner/example.dev` (`exampleDevTrainedHalf` in dictionaries/models/ner.json): score
+   * the other.
+   */
+  half?: BioHalf;
 }
 
 interface Span {
@@ -131,7 +139,11 @@ export function evaluateNer(
   if (!existsSync(gold)) throw new ZhtagError('E_INPUT', `gold file not found: ${gold}`, { file: gold });
   // titles first: their reader names the line of a broken JSON row
   const titleGold = format === 'cluener' ? readCluenerTitles(gold) : undefined;
-  const all = format === 'pd1998' && days ? readPd(gold, inDays) : readGold(format, gold);
+  if (options.half !== undefined && format !== 'bio') {
+    throw new ZhtagError('E_USAGE', `--half applies to --format bio only, got ${format}`);
+  }
+  const read = format === 'pd1998' && days ? readPd(gold, inDays) : readGold(format, gold);
+  const all = options.half ? bioHalf(read, options.half) : read;
   const records = all.slice(Math.floor(all.length * from), Math.floor(all.length * to)).slice(0, limit);
   const golds = records.map((record) => record.entities);
   const docs = records.map((record) => pipeline.annotate(record.text));

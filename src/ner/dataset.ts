@@ -3,7 +3,7 @@
  */
 import { LABELS, NUM_TAGS, spansToTags, tagLabel } from './decode.js';
 import type { GoldRecord } from './eval.js';
-import { extractFeatures, NUM_FEATURES } from './features.js';
+import { conventionFeatures, extractFeatures, NUM_FEATURES } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './lexicon.js';
 import type { TrainItem } from './trainer.js';
@@ -12,7 +12,8 @@ import { prepareWindow, type Tagger, windows } from './window.js';
 /**
  * Windows of one record. With `partial` set to label indices, only those labels are annotated
  * exhaustively: positions outside gold spans must be O, except inside `open` regions (UTF-16
- * ranges, e.g. CLUENER addresses), where they may take any tag but those labels'.
+ * ranges, e.g. CLUENER addresses), where they may take any tag but those labels'. With
+ * `conventionTemplates`, the windows also carry the convention copies of their features (features.ts).
  */
 export function recordToItems(
   rec: GoldRecord,
@@ -23,6 +24,7 @@ export function recordToItems(
   partial?: number[],
   open: Array<{ start: number; end: number }> = [],
   dictionary?: Gazetteer,
+  conventionTemplates?: readonly number[],
 ): TrainItem[] {
   const items: TrainItem[] = [];
   for (const [ws, we] of windows(rec.text)) {
@@ -42,6 +44,10 @@ export function recordToItems(
     }
     const gold = spansToTags(spans, n);
     const item: TrainItem = { feats, gold };
+    if (conventionTemplates) {
+      item.convention = new Int32Array(n * conventionTemplates.length);
+      conventionFeatures(feats, n, bits, conventionTemplates, item.convention);
+    }
     if (partial !== undefined) {
       const allowedTags = new Uint16Array(n);
       let notPartial = 0;

@@ -49,6 +49,24 @@ export function emissions(
   }
 }
 
+/** Adds the weights of `k` more features per character (stride k) to emission scores. */
+export function addEmissions(
+  feats: Int32Array,
+  k: number,
+  n: number,
+  w: Float32Array | Int16Array,
+  em: Float32Array,
+): void {
+  const T = NUM_TAGS;
+  for (let i = 0; i < n; i++) {
+    const o = i * T;
+    for (let f = 0; f < k; f++) {
+      const base = (feats[i * k + f] as number) * T;
+      for (let t = 0; t < T; t++) em[o + t] = (em[o + t] as number) + (w[base + t] as number);
+    }
+  }
+}
+
 const NEG = -1e30;
 /**
  * Viterbi over emissions with learned transitions `trans[from * T + to]` (index T*T.. for start,

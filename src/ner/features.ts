@@ -178,3 +178,35 @@ export function extractFeatures(
     out[f++] = mix(35, dcLong[i] as number, bies, 0) >>> shift;
   }
 }
+
+/**
+ * Templates that get a second, convention-specific copy for text annotated in the character-BIO
+ * convention (`pd1998-ner`: 中国政府 = 中国 LOC + 政府 O, 邓小平理论 = 邓小平 PERSON + 理论 O), where
+ * People's Daily brackets the compound as one organization or none. Text of that convention adds the
+ * copies' weights to the shared ones; People's Daily text (and the default prediction) uses the
+ * shared weights only, so the copies learn the conventions' differences and cost nothing by default.
+ * The model file lists the templates it was trained with (`conventionTemplates`).
+ * Default: the bias (tag prior), the character, the bigrams around it, the token and its neighbours.
+ */
+export const CONVENTION_TEMPLATES = [0, 3, 8, 9, 17, 18, 19];
+
+/**
+ * The convention copies `out[i * templates.length + j]` of a window's feature buckets (call it before
+ * sparseEmissions, which overwrites the buckets).
+ */
+export function conventionFeatures(
+  feats: Int32Array,
+  n: number,
+  bits: number,
+  templates: readonly number[],
+  out: Int32Array,
+): void {
+  const shift = 32 - bits;
+  const k = templates.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      const bucket = feats[i * NUM_FEATURES + (templates[j] as number)] as number;
+      out[i * k + j] = mix(90 + j, bucket, 0, 0) >>> shift;
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { LABELS, NUM_TAGS, tagsToSpans, transitionMask } from './decode.js';
-import { extractFeatures, FeatureScratch, NUM_FEATURES } from './features.js';
+import { conventionFeatures, extractFeatures, FeatureScratch, NUM_FEATURES } from './features.js';
 import { decodeParams, type NerModelMeta, type NerParams, STEPS } from './format.js';
 import { Gazetteer } from './gazetteer.js';
 import { Lexicon } from './lexicon.js';
@@ -145,6 +145,39 @@ function createTagger(): Tagger {
   return Jieba.withDict(dict);
 }
 
+/**
+ * Adds the weights of the convention copies (k a character) to the emissions: the plain loop of
+ * sparseEmissions, run only when a model predicts in the BIO convention.
+ */
+function addSparseEmissions(
+  feats: Int32Array,
+  n: number,
+  k: number,
+  index: Uint32Array,
+  vals: Int8Array,
+  em: Float32Array,
+): void {
+  const words = index.length >>> 1;
+  for (let f = 0; f < n * k; f++) {
+    const b = feats[f] as number;
+    const w = b >>> 5;
+    const word = index[w] as number;
+    const bit = b & 31;
+    if (!((word >>> bit) & 1)) continue;
+    const row = ((index[words + w] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4;
+    const q = STEPS[(vals[row + 13] as number) & 255] as number;
+    const o = Math.floor(f / k) * NUM_TAGS;
+    for (let t = 0; t < NUM_TAGS; t++) em[o + t] = (em[o + t] as number) + (vals[row + t] as number) * q;
+  }
+}
+
+/**
+ * Annotation convention of the predictions: `pd1998` (People's Daily: 中国政府 one ORG, no names
+ * inside 邓小平理论) or `bio` (the character-BIO sets: 中国 LOC + 政府, 邓小平 PERSON + 理论). A model
+ * trained without BIO-convention data predicts the same under both.
+ */
+export type NerConvention = 'pd1998' | 'bio';
+
 export class NerModel {
   readonly info: { version: string; trainedOn: string; labels: string[] };
   readonly meta: NerModelMeta;
@@ -158,7 +191,12 @@ export class NerModel {
   private tagger: Tagger | undefined;
   private bufs: Buffers | undefined;
 
-  constructor(params: NerParams, tagger?: Tagger) {
+  /** the convention this instance predicts in (withConvention) */
+  readonly convention: NerConvention;
+  /** feature templates with a BIO-convention copy (empty: the model has none) */
+  private readonly conventionTemplates: number[];
+
+  constructor(params: NerParams, tagger?: Tagger, convention: NerConvention = 'pd1998') {
     const { meta } = params;
     if (meta.numFeatures !== NUM_FEATURES || meta.numTags !== NUM_TAGS || NUM_TAGS !== 13) {
       throw new Error(`NerModel: incompatible model (features ${meta.numFeatures}, tags ${meta.numTags})`);
@@ -186,6 +224,9 @@ export class NerModel {
     this.gazetteer = new Gazetteer(meta.gazetteer ?? {});
     this.dictionary = meta.dictionaryGazetteer ? new Gazetteer(meta.dictionaryGazetteer) : undefined;
     this.tagger = tagger;
+    const templates = meta.conventionTemplates;
+    this.conventionTemplates = Array.isArray(templates) ? templates.map(Number) : [];
+    this.convention = this.conventionTemplates.length > 0 ? convention : 'pd1998';
   }
 
   static load(path: string): NerModel {
@@ -198,7 +239,12 @@ export class NerModel {
 
   /** Use this segmenter (instead of a private jieba instance) when predict() gets no tokens. */
   withTagger(tagger: Tagger): NerModel {
-    return new NerModel(this.params, tagger);
+    return new NerModel(this.params, tagger, this.convention);
+  }
+
+  /** The same model predicting in another annotation convention (weights shared, nothing copied). */
+  withConvention(convention: NerConvention): NerModel {
+    return new NerModel(this.params, this.tagger, convention);
   }
 
   private getTagger(): Tagger {
@@ -260,7 +306,14 @@ export class NerModel {
       bufs.featScratch,
       this.dictionary,
     );
+    const bio = this.convention === 'bio';
+    const k = this.conventionTemplates.length;
+    if (bio) {
+      if (bufs.conv.length < n * k) bufs.conv = new Int32Array(Math.max(n, 320) * k);
+      conventionFeatures(bufs.feats, n, this.meta.bits, this.conventionTemplates, bufs.conv);
+    }
     sparseEmissions(bufs.feats, n, this.index, this.params.vals, bufs.em);
+    if (bio) addSparseEmissions(bufs.conv, n, k, this.index, this.params.vals, bufs.em);
     viterbi(bufs.em, n, this.trans, this.mask, bufs.tags, bufs.back, bufs.score);
     const T = NUM_TAGS;
     const em = bufs.em;
@@ -289,6 +342,7 @@ class Buffers {
   readonly win = new WindowBuffers();
   readonly featScratch = new FeatureScratch();
   feats = new Int32Array(0);
+  conv = new Int32Array(0);
   em = new Float32Array(0);
   tags = new Uint8Array(0);
   back = new Uint8Array(0);

@@ -1,7 +1,7 @@
 /**
  * Averaged structured perceptron over precomputed feature buckets (training only).
  */
-import { emissions, NUM_TAGS, transitionMask } from './decode.js';
+import { addEmissions, emissions, NUM_TAGS, transitionMask } from './decode.js';
 import { NUM_FEATURES } from './features.js';
 import { viterbi } from './viterbi.js';
 
@@ -11,6 +11,8 @@ export interface TrainItem {
   gold: Uint8Array;
   /** optional constraint: allowed tags per position as a bitmask (partial annotation), n entries */
   allowedTags?: Uint16Array;
+  /** convention-specific feature copies (n * k, features.ts conventionFeatures), for BIO-convention text */
+  convention?: Int32Array;
 }
 
 /** Small deterministic PRNG (mulberry32). */
@@ -53,10 +55,23 @@ export class Trainer {
     this.back = new Uint8Array(n * NUM_TAGS);
   }
 
-  private updateFeat(feats: Int32Array, i: number, tag: number, delta: number): void {
+  private updateFeat(
+    feats: Int32Array,
+    i: number,
+    tag: number,
+    delta: number,
+    extra: Int32Array | undefined,
+    nk: number,
+  ): void {
     const c = this.c;
     for (let f = 0; f < NUM_FEATURES; f++) {
       const k = (feats[i * NUM_FEATURES + f] as number) * NUM_TAGS + tag;
+      this.w[k] = (this.w[k] as number) + delta;
+      this.u[k] = (this.u[k] as number) + c * delta;
+    }
+    if (!extra) return;
+    for (let f = 0; f < nk; f++) {
+      const k = (extra[i * nk + f] as number) * NUM_TAGS + tag;
       this.w[k] = (this.w[k] as number) + delta;
       this.u[k] = (this.u[k] as number) + c * delta;
     }
@@ -74,6 +89,8 @@ export class Trainer {
     this.ensure(n);
     const T = NUM_TAGS;
     emissions(item.feats, n, this.w, this.em);
+    const nk = item.convention ? item.convention.length / n : 0;
+    if (item.convention) addEmissions(item.convention, nk, n, this.w, this.em);
     viterbi(this.em, n, this.trans, this.mask, this.tags, this.back, this.score);
     let gold = item.gold;
     if (item.allowedTags) {
@@ -93,8 +110,8 @@ export class Trainer {
         const g = gold[i] as number;
         const p = this.tags[i] as number;
         if (g !== p) {
-          this.updateFeat(item.feats, i, g, 1);
-          this.updateFeat(item.feats, i, p, -1);
+          this.updateFeat(item.feats, i, g, 1, item.convention, nk);
+          this.updateFeat(item.feats, i, p, -1, item.convention, nk);
         }
         const gp = i === 0 ? T * T + g : (gold[i - 1] as number) * T + g;
         const pp = i === 0 ? T * T + p : (this.tags[i - 1] as number) * T + p;
