@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { ZhtagError } from '../errors.js';
 import { PairIndex } from './pair-table.js';
+import { ShortWordCache, ShortWordTable } from './short-word-cache.js';
 import { firstPositions, WordTable, wordHash } from './word-table.js';
 
 /** Segmentation engines zhtag can run on. */
@@ -60,20 +61,22 @@ class PosTable {
    */
   private readonly pairCache = new Int32Array(PAIR_CACHE_SLOTS);
   /**
-   * Words of three and four units in a direct-mapped cache (16384 slots of four 32-bit words: the
-   * units, then length | (tag + 1) << 8), filled from the most frequent dictionary words and then
-   * with each word looked up in the tables. The dictionary's frequency of a long word says little
-   * about how often a text uses it (its most frequent 16k cover half of the three- and four-unit
-   * tokens of news), and the hash tables cost several cache misses a word where this costs one.
+   * Words of three and four units, the tag id of each (`ShortWordCache`, 32768 slots, 256 KB): filled
+   * from the most frequent dictionary words, then with each word looked up in the tables. The
+   * dictionary's frequency of a long word says little about how often a text uses it (its most
+   * frequent 16k cover half of the three- and four-unit tokens of news), and the hash tables cost
+   * several cache misses a word where the cache costs one.
    */
-  private readonly shortCache = new Int32Array(SHORT_CACHE_SLOTS * 4);
+  private readonly shortCache = new ShortWordCache(15);
+  /** Every word of three and four units. */
+  private readonly shortWords: ShortWordTable;
   /**
    * The most frequent longer words, in a table small enough to stay in the CPU cache: most tokens are
    * found here without touching the full table's megabytes.
    */
   private readonly hot: WordTable;
   private readonly hotTags: Uint8Array;
-  /** Every word of three or more code units. */
+  /** Every word of five or more code units. */
   private readonly words: WordTable;
   private readonly wordTags: Uint8Array;
   private readonly fallbackX: number;
@@ -90,6 +93,10 @@ class PosTable {
     const ends: number[] = [];
     const tags: number[] = [];
     const frequencies: number[] = [];
+    const shortStarts: number[] = [];
+    const shortLengths: number[] = [];
+    const shortTags: number[] = [];
+    const shortFrequencies: number[] = [];
     let start = 0;
     while (start < content.length) {
       let end = content.indexOf('\n', start);
@@ -104,6 +111,11 @@ class PosTable {
         } else if (length === 2) {
           pairs.push([content.charCodeAt(start), content.charCodeAt(start + 1), tag]);
           pairFrequencies.push(Number.parseInt(content.slice(firstSpace + 1, lastSpace), 10) || 0);
+        } else if (length <= 4) {
+          shortStarts.push(start);
+          shortLengths.push(length);
+          shortTags.push(tag);
+          shortFrequencies.push(Number.parseInt(content.slice(firstSpace + 1, lastSpace), 10) || 0);
         } else {
           starts.push(start);
           ends.push(firstSpace);
@@ -124,30 +136,38 @@ class PosTable {
     for (const i of byFrequency) {
       const [first, second] = pairs[i] as [number, number, number];
       const hash = Math.imul((first << 16) | second, 0x9e3779b1);
-      const slot = hash >>> 16;
+      const slot = hash >>> (32 - PAIR_CACHE_BITS);
       if (this.pairCache[slot] !== 0) continue;
       const tag = this.pairs.values[this.pairs.indexOf(first, second)] ?? 0;
       if (tag >= 255) continue;
-      this.pairCache[slot] = (hash & 0xffff) | ((tag + 1) << 16);
+      this.pairCache[slot] = (hash & PAIR_CHECK) | ((tag + 1) << (32 - PAIR_CACHE_BITS));
     }
     this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
-    const frequent = firstPositions(
+    this.shortWords = new ShortWordTable(shortStarts.length);
+    shortStarts.forEach((at, i) => {
+      this.shortWords.set(content, at, shortLengths[i] as number, shortTags[i] as number);
+    });
+    // Most frequent first: a slot of the short cache keeps the first word that claims it until a text
+    // brings another.
+    const shortByFrequency = firstPositions(
+      shortStarts.length,
+      SHORT_FILL,
+      (a, b) => (shortFrequencies[b] ?? 0) - (shortFrequencies[a] ?? 0),
+    );
+    for (const i of shortByFrequency) {
+      const at = shortStarts[i] as number;
+      const word = content.slice(at, at + (shortLengths[i] as number));
+      this.shortCache.fill(word, this.shortWords.get(word));
+    }
+    const long = firstPositions(
       starts.length,
       HOT_WORDS,
       (a, b) => (frequencies[b] ?? 0) - (frequencies[a] ?? 0),
     );
-    const hot = this.words.subset(content, starts, ends, frequent);
+    const hot = this.words.subset(content, starts, ends, long);
     this.hot = hot.table;
     this.hotTags = Uint8Array.from(hot.entries, (entry) => this.wordTags[entry] ?? 0);
-    // Most frequent first: a slot keeps the first word that claims it until a text brings another.
-    for (const i of frequent) {
-      const length = (ends[i] as number) - (starts[i] as number);
-      if (length > 4) continue;
-      const word = content.slice(starts[i], ends[i]);
-      const slot = this.shortSlot(word, length);
-      if (this.shortCache[slot + 3] === 0) this.remember(word, length, slot, this.tableId(word, length));
-    }
     this.fallbackX = this.tagId('x');
     this.fallbackM = this.tagId('m');
     this.fallbackEng = this.tagId('eng');
@@ -186,30 +206,25 @@ class PosTable {
       const first = word.charCodeAt(0);
       const second = word.charCodeAt(1);
       const hash = Math.imul((first << 16) | second, 0x9e3779b1);
-      const cached = this.pairCache[hash >>> 16] as number;
-      if (cached !== 0 && (cached & 0xffff) === (hash & 0xffff)) return (cached >>> 16) - 1;
+      const cached = this.pairCache[hash >>> (32 - PAIR_CACHE_BITS)] as number;
+      if (cached !== 0 && (cached & PAIR_CHECK) === (hash & PAIR_CHECK)) {
+        return (cached >>> (32 - PAIR_CACHE_BITS)) - 1;
+      }
       const index = this.pairs.indexOf(first, second);
       if (index >= 0) return this.pairs.values[index] as number;
     } else if (length > 2) {
       if (length > 4) return this.tableId(word, length);
-      const cache = this.shortCache;
-      const slot = this.shortSlot(word, length);
-      const meta = cache[slot + 2] as number;
-      if (
-        (meta & 0xff) === length &&
-        cache[slot] === ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) &&
-        cache[slot + 1] === ((word.charCodeAt(2) << 16) | (length === 4 ? word.charCodeAt(3) : 0))
-      ) {
-        return (meta >>> 8) - 1;
-      }
-      const id = this.tableId(word, length);
-      this.remember(word, length, slot, id);
+      const cached = this.shortCache.get(word);
+      if (cached >= 0) return cached;
+      const listed = this.shortWords.get(word);
+      const id = listed >= 0 ? listed : this.fallbackId(word);
+      this.shortCache.set(word, id);
       return id;
     }
     return this.fallbackId(word);
   }
 
-  /** Tag id of a word of three or more units from the hash tables (else the fallback rule). */
+  /** Tag id of a word of five or more units from the hash tables (else the fallback rule). */
   private tableId(word: string, length: number): number {
     const hash = wordHash(word, 0, length);
     const hot = this.hot.find(hash, word, 0, length);
@@ -217,23 +232,6 @@ class PosTable {
     const index = this.words.find(hash, word, 0, length);
     if (index >= 0) return this.wordTags[index] as number;
     return this.fallbackId(word);
-  }
-
-  /** First of the four 32-bit words of a three- or four-unit word's slot in `shortCache`. */
-  private shortSlot(word: string, length: number): number {
-    const high = (word.charCodeAt(0) << 16) | word.charCodeAt(1);
-    const low = (word.charCodeAt(2) << 16) | (length === 4 ? word.charCodeAt(3) : 0);
-    const hash = Math.imul(high ^ Math.imul(low ^ length, 0x85ebca6b), 0x9e3779b1);
-    return (hash >>> (32 - SHORT_CACHE_BITS)) << 2;
-  }
-
-  /** Puts a three- or four-unit word and its tag id in its `shortCache` slot (the last word wins). */
-  private remember(word: string, length: number, slot: number, id: number): void {
-    const cache = this.shortCache;
-    cache[slot] = (word.charCodeAt(0) << 16) | word.charCodeAt(1);
-    cache[slot + 1] = (word.charCodeAt(2) << 16) | (length === 4 ? word.charCodeAt(3) : 0);
-    cache[slot + 2] = length | ((id + 1) << 8);
-    cache[slot + 3] = 1;
   }
 
   /**
@@ -265,12 +263,15 @@ class PosTable {
   }
 }
 
-const PAIR_CACHE_SLOTS = 65536;
-const SHORT_CACHE_BITS = 14;
-const SHORT_CACHE_SLOTS = 1 << SHORT_CACHE_BITS;
+const PAIR_CACHE_BITS = 16;
+const PAIR_CACHE_SLOTS = 1 << PAIR_CACHE_BITS;
+/** The low bits of a pair's hash that its slot number does not hold (the slot's check). */
+const PAIR_CHECK = (1 << (32 - PAIR_CACHE_BITS)) - 1;
 
-/** Words in `PosTable`'s hot table. */
-const HOT_WORDS = 16384;
+/** Words of five or more units in `PosTable`'s hot table. */
+const HOT_WORDS = 8192;
+/** Words of three and four units put in the short cache before any text (it has 32768 slots). */
+const SHORT_FILL = 32768;
 
 function createNodeRsEngine(): SegmentEngine {
   const dictPath = require.resolve('@node-rs/jieba/dict.txt');

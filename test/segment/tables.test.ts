@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../../src/normalize.js';
 import { PairFilter, PairIndex, tripleKey } from '../../src/segment/pair-table.js';
+import { ShortWordCache, ShortWordTable } from '../../src/segment/short-word-cache.js';
 import { firstPositions, WordTable } from '../../src/segment/word-table.js';
 
 describe('WordTable', () => {
@@ -122,5 +123,87 @@ describe('normalize', () => {
     expect(normalized.endsWith('11国')).toBe(true);
     // The next short text is not polluted by the long one.
     expect(normalizer.normalize('２')).toBe('2');
+  });
+});
+
+/** Three- and four-unit words: CJK, Latin, digits, astral pairs, and unit 0 (a three-unit word padded
+ * with 0 must not equal a four-unit word ending in U+0000). */
+function shortWords(count: number): string[] {
+  const words = [
+    '一带一路',
+    '十大战略',
+    '两个确保',
+    '中国式',
+    'abc',
+    'abc\u0000',
+    'ab\u0000',
+    '𠀀字',
+    '1997',
+    '199',
+  ];
+  for (let i = 0; words.length < count; i++) {
+    const a = String.fromCharCode(0x4e00 + ((i * 7919) % 20_000));
+    const b = String.fromCharCode(0x4e00 + ((i * 104_729) % 20_000));
+    const c = String.fromCharCode(0x4e00 + (i % 20_000));
+    words.push(i % 3 === 0 ? a + b + c : `${a}${b}${c}${String.fromCharCode(0x4e00 + ((i >> 3) % 20_000))}`);
+  }
+  return [...new Set(words)];
+}
+
+describe('ShortWordTable', () => {
+  it('holds every word exactly, keeps the later value of a word set twice, and misses the rest', () => {
+    const words = shortWords(50_000);
+    const table = new ShortWordTable(words.length);
+    words.forEach((word, i) => {
+      table.set(word, 0, word.length, i % 255);
+    });
+    table.set('十大战略', 0, 4, 7);
+    expect(table.size).toBe(words.length);
+    words.forEach((word, i) => {
+      expect(table.get(word)).toBe(word === '十大战略' ? 7 : i % 255);
+    });
+    for (const miss of ['一带一', '带一路', 'abd', 'ab\u0001', '十大战', '二带一路'])
+      expect(table.get(miss)).toBe(-1);
+    expect(() => table.set('一带', 0, 2, 1)).toThrow(RangeError);
+  });
+
+  it('reads words as ranges of a longer text', () => {
+    const text = '实施十大战略和两个确保';
+    const table = new ShortWordTable(4);
+    table.set(text, 2, 4, 3);
+    table.set(text, 7, 4, 5);
+    expect([table.get('十大战略'), table.get('两个确保'), table.get('实施十大')]).toEqual([3, 5, -1]);
+  });
+});
+
+describe('ShortWordCache', () => {
+  it('answers only for words it holds, with their values, however many words compete for slots', () => {
+    const words = shortWords(20_000);
+    const cache = new ShortWordCache(10);
+    words.forEach((word, i) => {
+      cache.set(word, i % 200);
+    });
+    let held = 0;
+    words.forEach((word, i) => {
+      const value = cache.get(word);
+      if (value >= 0) {
+        held++;
+        expect(value).toBe(i % 200);
+      }
+    });
+    // 1024 slots: the last word set in each slot stays, the rest are forgotten, none is confused.
+    expect(held).toBeGreaterThan(500);
+    expect(held).toBeLessThanOrEqual(1024);
+    expect(cache.get('ab\u0000')).toBe(-1);
+  });
+
+  it('fills only empty slots, and set replaces', () => {
+    const cache = new ShortWordCache(9);
+    cache.fill('一带一路', 1);
+    cache.fill('一带一路', 2);
+    expect(cache.get('一带一路')).toBe(1);
+    cache.set('一带一路', 3);
+    expect(cache.get('一带一路')).toBe(3);
+    expect(cache.get('一带一')).toBe(-1);
   });
 });
