@@ -127,38 +127,47 @@ export class Pipeline {
 
   /** Annotates one document. */
   annotate(input: DocInput): Doc {
-    const source = typeof input === 'string' ? { text: input } : input;
-    if (typeof source.text !== 'string') throw new ZhtagError('E_INPUT', 'field "text" must be a string');
-    const { text } = source;
+    const text = typeof input === 'string' ? input : input.text;
+    if (typeof text !== 'string') throw new ZhtagError('E_INPUT', 'field "text" must be a string');
     const normalized = this.normalizer.normalize(text);
     const segmentation = segmentText(text, normalized, this.dictionary, this.engine);
-    const doc: Doc = { text, tokens: segmentation.tokens, entities: [], keywords: [] };
-    if (source.id !== undefined) doc.id = source.id;
-    for (const key in source) if (!RESERVED_FIELDS.has(key)) doc[key] = source[key];
-
-    doc.entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
-    const spans: Record<string, Entity[]> = {};
+    const { tokens } = segmentation;
+    let entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
+    let spans: Record<string, Entity[]> | undefined;
     if (segmentation.overlapping.length > 0) {
-      spans.overlapping = segmentation.overlapping.map((match) => entityFromMatch(text, match));
+      spans = { overlapping: segmentation.overlapping.map((match) => entityFromMatch(text, match)) };
     }
+    let officials: Doc['officials'];
     if (this.model) {
       const recognized = recognizeEntities({
         text,
         normalized,
-        tokens: doc.tokens,
-        frozen: doc.entities,
+        tokens,
+        frozen: entities,
         dictionary: this.dictionary,
         places: this.places,
         model: this.model,
         entityFromMatch,
       });
-      doc.entities = recognized.entities;
-      if (recognized.nested.length > 0) spans.nested = recognized.nested;
-      doc.officials = linkOfficials(text, doc.entities, recognized.where);
+      entities = recognized.entities;
+      if (recognized.nested.length > 0) spans = { ...spans, nested: recognized.nested };
+      officials = linkOfficials(text, entities, recognized.where);
     }
-    if (Object.keys(spans).length > 0) doc.spans = spans;
-    if (this.keywords) doc.keywords = this.keywordExtractor.extract(doc.tokens, doc.entities);
-    return orderDoc(doc);
+    const keywords = this.keywords ? this.keywordExtractor.extract(tokens, entities) : [];
+    // The record's key order: id, text, tokens, entities, officials, spans, keywords, then the
+    // input's other fields. Built once, in that order (this runs once per document on the hot path).
+    const doc = {} as Doc;
+    if (typeof input !== 'string' && input.id !== undefined) doc.id = input.id;
+    doc.text = text;
+    doc.tokens = tokens;
+    doc.entities = entities;
+    if (officials !== undefined) doc.officials = officials;
+    if (spans !== undefined) doc.spans = spans;
+    doc.keywords = keywords;
+    if (typeof input !== 'string') {
+      for (const key in input) if (!RESERVED_FIELDS.has(key)) doc[key] = input[key];
+    }
+    return doc;
   }
 
   /** Adds a term at runtime (highest layer, frozen). It applies to the next call. */
@@ -170,21 +179,6 @@ export class Pipeline {
   removeTerm(term: string): number {
     return this.dictionary.remove(term);
   }
-}
-
-/** Key order of the JSON record: id, text, tokens, entities, officials, spans, keywords, then extra fields. */
-function orderDoc(doc: Doc): Doc {
-  // Plain assignments in key order (no spreads): this runs once per document on the hot path.
-  const ordered = {} as Doc;
-  if (doc.id !== undefined) ordered.id = doc.id;
-  ordered.text = doc.text;
-  ordered.tokens = doc.tokens;
-  ordered.entities = doc.entities;
-  if (doc.officials !== undefined) ordered.officials = doc.officials;
-  if (doc.spans !== undefined) ordered.spans = doc.spans;
-  ordered.keywords = doc.keywords;
-  for (const key in doc) if (!RESERVED_FIELDS.has(key)) ordered[key] = doc[key];
-  return ordered;
 }
 
 /** Builds a pipeline: loads the engine, the shipped dictionaries and the user's. */

@@ -185,7 +185,7 @@ export class Dictionary {
     const out: DictMatch[] = [];
     for (const match of matches) {
       const entry = this.claims.get(match.form)?.[0]?.entry;
-      if (entry) out.push({ ...match, entry });
+      if (entry) out.push({ start: match.start, end: match.end, form: match.form, entry });
     }
     return out;
   }

@@ -53,11 +53,12 @@ class PosTable {
   /** Two-unit words (the most common length after one). */
   private readonly pairs: PairIndex;
   /**
-   * The most frequent two-unit words in a direct-mapped cache of 65536 slots (256 KB). A slot is one
-   * 32-bit word, so a lookup is one load: the slot is the high half of the key's multiplicative hash
-   * (a bijection of the 32-bit key), the low half is stored as the check, and tag + 1 above it (0 =
-   * empty). Most two-character tokens end here; the engine runs between lookups and evicts what it
-   * can, so one load where there were two (keys and tags apart) matters.
+   * Two-unit words in a direct-mapped cache of 65536 slots (256 KB), filled from the most frequent
+   * dictionary words, then with each word looked up in the pair index (the word that came last keeps
+   * a slot). A slot is one 32-bit word, so a lookup is one load: the slot is the high half of the
+   * key's multiplicative hash (a bijection of the 32-bit key), the low half is stored as the check,
+   * and tag + 1 above it (0 = empty). The engine runs between lookups and evicts what it can, so one
+   * load where there were two (keys and tags apart) matters.
    */
   private readonly pairCache = new Int32Array(PAIR_CACHE_SLOTS);
   /**
@@ -210,8 +211,14 @@ class PosTable {
       if (cached !== 0 && (cached & PAIR_CHECK) === (hash & PAIR_CHECK)) {
         return (cached >>> (32 - PAIR_CACHE_BITS)) - 1;
       }
+      // Not cached: the pair index, else the fallback rule; the answer takes the slot (the word that
+      // came last keeps it), so a word a text repeats is looked up once.
       const index = this.pairs.indexOf(first, second);
-      if (index >= 0) return this.pairs.values[index] as number;
+      const id = index >= 0 ? (this.pairs.values[index] as number) : this.fallbackId(word);
+      if (id < 255)
+        this.pairCache[hash >>> (32 - PAIR_CACHE_BITS)] =
+          (hash & PAIR_CHECK) | ((id + 1) << (32 - PAIR_CACHE_BITS));
+      return id;
     } else if (length > 2) {
       if (length > 4) return this.tableId(word, length);
       const cached = this.shortCache.get(word);

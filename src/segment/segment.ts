@@ -152,7 +152,14 @@ export function segmentText(
       }
       const length = word.length;
       const pos = tagNames[tagIds[i] as number] as string;
-      if (SPACE[code] === 1 || SPACE[word.charCodeAt(length - 1)] === 1) {
+      const last = word.charCodeAt(length - 1);
+      // Whitespace is below U+3001 or U+FEFF: CJK words skip the table.
+      if (
+        (code < 0x3001 && SPACE[code] === 1) ||
+        (last < 0x3001 && SPACE[last] === 1) ||
+        last === 0xfeff ||
+        code === 0xfeff
+      ) {
         pushTrimmed(offset, offset + length, word, pos);
       } else {
         tokens.push({
