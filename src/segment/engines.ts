@@ -53,22 +53,22 @@ class PosTable {
   /** Two-unit words (the most common length after one). */
   private readonly pairs: PairIndex;
   /**
-   * Two-unit words in a direct-mapped cache of 65536 slots (256 KB), filled from the most frequent
-   * dictionary words, then with each word looked up in the pair index (the word that came last keeps
-   * a slot). A slot is one 32-bit word, so a lookup is one load: the slot is the high half of the
-   * key's multiplicative hash (a bijection of the 32-bit key), the low half is stored as the check,
-   * and tag + 1 above it (0 = empty). The engine runs between lookups and evicts what it can, so one
-   * load where there were two (keys and tags apart) matters.
+   * Two-unit words in a two-way set-associative cache of 65536 slots (256 KB), filled from the most
+   * frequent dictionary words, then with each word looked up in the pair index. A slot is one 32-bit
+   * word and a set two adjacent ones, so a lookup reads one cache line: the set is the high bits of
+   * the key's multiplicative hash (a bijection of the 32-bit key), the low bits are stored as the
+   * check, and tag + 1 above them (0 = empty). The engine runs between lookups and evicts what it can,
+   * so one line where there were two (keys and tags apart) matters.
    */
   private readonly pairCache = new Int32Array(PAIR_CACHE_SLOTS);
   /**
-   * Words of three and four units, the tag id of each (`ShortWordCache`, 32768 slots, 256 KB): filled
+   * Words of three and four units, the tag id of each (`ShortWordCache`, 16384 sets of two, 256 KB): filled
    * from the most frequent dictionary words, then with each word looked up in the tables. The
    * dictionary's frequency of a long word says little about how often a text uses it (its most
    * frequent 16k cover half of the three- and four-unit tokens of news), and the hash tables cost
    * several cache misses a word where the cache costs one.
    */
-  private readonly shortCache = new ShortWordCache(15);
+  private readonly shortCache = new ShortWordCache(14);
   /** Every word of three and four units. */
   private readonly shortWords: ShortWordTable;
   /**
@@ -137,10 +137,10 @@ class PosTable {
     for (const i of byFrequency) {
       const [first, second] = pairs[i] as [number, number, number];
       const hash = Math.imul((first << 16) | second, 0x9e3779b1);
-      const slot = hash >>> (32 - PAIR_CACHE_BITS);
-      if (this.pairCache[slot] !== 0) continue;
+      const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
+      const slot = this.pairCache[set] === 0 ? set : this.pairCache[set + 1] === 0 ? set + 1 : -1;
+      if (slot < 0) continue;
       const tag = this.pairs.values[this.pairs.indexOf(first, second)] ?? 0;
-      if (tag >= 255) continue;
       this.pairCache[slot] = (hash & PAIR_CHECK) | ((tag + 1) << (32 - PAIR_CACHE_BITS));
     }
     this.words = WordTable.fromRanges(content, starts, ends);
@@ -207,17 +207,19 @@ class PosTable {
       const first = word.charCodeAt(0);
       const second = word.charCodeAt(1);
       const hash = Math.imul((first << 16) | second, 0x9e3779b1);
-      const cached = this.pairCache[hash >>> (32 - PAIR_CACHE_BITS)] as number;
-      if (cached !== 0 && (cached & PAIR_CHECK) === (hash & PAIR_CHECK)) {
-        return (cached >>> (32 - PAIR_CACHE_BITS)) - 1;
-      }
-      // Not cached: the pair index, else the fallback rule; the answer takes the slot (the word that
-      // came last keeps it), so a word a text repeats is looked up once.
+      const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
+      const check = hash & PAIR_CHECK;
+      const cache = this.pairCache;
+      const one = cache[set] as number;
+      if (one !== 0 && (one & PAIR_CHECK) === check) return (one >>> (32 - PAIR_CACHE_BITS)) - 1;
+      const two = cache[set + 1] as number;
+      if (two !== 0 && (two & PAIR_CHECK) === check) return (two >>> (32 - PAIR_CACHE_BITS)) - 1;
+      // Not cached: the pair index, else the fallback rule. The answer takes the set's first slot and
+      // the word there moves to the second, so a word a text repeats is looked up once.
       const index = this.pairs.indexOf(first, second);
       const id = index >= 0 ? (this.pairs.values[index] as number) : this.fallbackId(word);
-      if (id < 255)
-        this.pairCache[hash >>> (32 - PAIR_CACHE_BITS)] =
-          (hash & PAIR_CHECK) | ((id + 1) << (32 - PAIR_CACHE_BITS));
+      cache[set + 1] = one;
+      cache[set] = check | ((id + 1) << (32 - PAIR_CACHE_BITS));
       return id;
     } else if (length > 2) {
       if (length > 4) return this.tableId(word, length);
@@ -270,9 +272,10 @@ class PosTable {
   }
 }
 
-const PAIR_CACHE_BITS = 16;
-const PAIR_CACHE_SLOTS = 1 << PAIR_CACHE_BITS;
-/** The low bits of a pair's hash that its slot number does not hold (the slot's check). */
+/** log2 of the pair cache's sets (of two slots: 65536 slots, 256 KB). */
+const PAIR_CACHE_BITS = 15;
+const PAIR_CACHE_SLOTS = 2 << PAIR_CACHE_BITS;
+/** The low bits of a pair's hash that its set number does not hold (the slot's check). */
 const PAIR_CHECK = (1 << (32 - PAIR_CACHE_BITS)) - 1;
 
 /** Words of five or more units in `PosTable`'s hot table. */

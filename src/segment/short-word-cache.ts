@@ -1,24 +1,30 @@
 /**
- * A direct-mapped cache from words of three or four UTF-16 units to a small value (0–254), exact: it
- * never answers for a word it was not given.
+ * A two-way set-associative cache from words of three or four UTF-16 units to a small value (0–254),
+ * exact: it never answers for a word it was not given.
  *
  * The segmentation engine runs between lookups and evicts much of the CPU cache, so what counts is
- * how many cache lines a lookup touches. Here it is one: a slot is two 32-bit words. The four units
- * (64 bits) go through a two-round Feistel mix, a bijection, so the mixed key determines the word:
- * its high bits pick the slot and the rest is stored (32 + 32 − `bits` bits), beside the length and
- * the value. A hash table over the words' units (`WordTable`) costs several lines a lookup instead:
- * slots, lengths, offsets, the pool of units.
+ * how many cache lines a lookup touches. Here it is one: a set is two slots of two 32-bit words (16
+ * bytes, aligned). The four units (64 bits) go through a two-round Feistel mix, a bijection, so the
+ * mixed key determines the word: its high bits pick the set and the rest is stored (32 + 32 − `bits`
+ * bits), beside the length and the value. A new word takes the first slot and moves the set's other
+ * word to the second (the one used longest ago leaves). A hash table over the words' units
+ * (`WordTable`) costs several lines a lookup instead: slots, lengths, offsets, the pool of units.
  */
 export class ShortWordCache {
-  /** Per slot: [mixed high word, (mixed low bits) | (length is 4) << lowBits | (value + 1) << lowBits + 1]. */
+  /**
+   * Per set, two slots of [mixed high word, meta]; meta = mixed low bits | (length is 4) << lowBits |
+   * (value + 1) << (lowBits + 1), 0 = empty.
+   */
   private readonly slots: Int32Array;
+  /** log2 of the number of sets. */
   private readonly bits: number;
   private readonly lowMask: number;
 
+  /** A cache of 2^bits sets (2^(bits + 1) words, 2^(bits + 4) bytes). */
   constructor(bits: number) {
     if (bits < 9 || bits > 20) throw new RangeError(`ShortWordCache bits must be 9..20, got ${bits}`);
     this.bits = bits;
-    this.slots = new Int32Array(2 << bits);
+    this.slots = new Int32Array(4 << bits);
     this.lowMask = 2 ** (32 - bits) - 1;
   }
 
@@ -26,25 +32,26 @@ export class ShortWordCache {
   get(word: string): number {
     const high = mixHigh(word, 0);
     const low = mixLow(word, 0, word.length, high);
-    const slot = (low >>> (32 - this.bits)) << 1;
-    const meta = this.slots[slot + 1] as number;
-    const value = meta >>> (33 - this.bits);
-    if (
-      value === 0 ||
-      this.slots[slot] !== (high ^ mixRound(low)) ||
-      (meta & this.checkMask()) !== this.check(word, low)
-    ) {
-      return -1;
-    }
-    return value - 1;
+    const set = (low >>> (32 - this.bits)) << 2;
+    const mixed = high ^ mixRound(low);
+    const check = this.check(word, low);
+    const mask = this.lowMask * 2 + 1;
+    const slots = this.slots;
+    const first = slots[set + 1] as number;
+    if (first !== 0 && slots[set] === mixed && (first & mask) === check)
+      return (first >>> (33 - this.bits)) - 1;
+    const second = slots[set + 3] as number;
+    if (second !== 0 && slots[set + 2] === mixed && (second & mask) === check)
+      return (second >>> (33 - this.bits)) - 1;
+    return -1;
   }
 
-  /** Caches a word's value, replacing whatever word held its slot. */
+  /** Caches a word's value in its set's first slot; the word there moves to the second. */
   set(word: string, value: number): void {
     this.store(word, value, true);
   }
 
-  /** Caches a word's value unless its slot is taken (filling from the most frequent words first). */
+  /** Caches a word's value in an empty slot of its set, if there is one (most frequent words first). */
   fill(word: string, value: number): void {
     this.store(word, value, false);
   }
@@ -53,19 +60,23 @@ export class ShortWordCache {
     if (value < 0 || value > 254) throw new RangeError(`ShortWordCache values are 0..254, got ${value}`);
     const high = mixHigh(word, 0);
     const low = mixLow(word, 0, word.length, high);
-    const slot = (low >>> (32 - this.bits)) << 1;
-    if (!replace && (this.slots[slot + 1] as number) !== 0) return;
-    this.slots[slot] = high ^ mixRound(low);
-    this.slots[slot + 1] = this.check(word, low) | ((value + 1) << (33 - this.bits));
+    const set = (low >>> (32 - this.bits)) << 2;
+    const slots = this.slots;
+    let at = set;
+    if (replace) {
+      slots[set + 2] = slots[set] as number;
+      slots[set + 3] = slots[set + 1] as number;
+    } else if ((slots[set + 1] as number) !== 0) {
+      if ((slots[set + 3] as number) !== 0) return;
+      at = set + 2;
+    }
+    slots[at] = high ^ mixRound(low);
+    slots[at + 1] = this.check(word, low) | ((value + 1) << (33 - this.bits));
   }
 
   /** The stored part of the mixed low word, with the length bit above it. */
   private check(word: string, low: number): number {
     return (low & this.lowMask) | ((word.length === 4 ? 1 : 0) * (this.lowMask + 1));
-  }
-
-  private checkMask(): number {
-    return this.lowMask * 2 + 1;
   }
 }
 
