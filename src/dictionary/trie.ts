@@ -121,9 +121,9 @@ export class Trie {
   }
 
   /**
-   * False when no form can start with word `head` and run on into word `next`: three small filters
-   * (first unit, first two units, the units where the words meet), enough to turn away nearly every
-   * pair of words before `longestOverPieces` walks the trie.
+   * False when no form can start with word `head` and run on into word `next`: small filters (first
+   * unit, first two units, the units where the words meet, the first two of `next`), enough to turn
+   * away nearly every pair of words before `longestOverPieces` walks the trie.
    */
   mayJoin(head: string, next: string): boolean {
     const first = head.charCodeAt(0);
@@ -132,7 +132,9 @@ export class Trie {
     return (
       hasBit(this.starts, first) &&
       this.pairStarts.mayHave(first, head.length > 1 ? head.charCodeAt(1) : following) &&
-      this.innerPairs.mayHave(last, following)
+      this.innerPairs.mayHave(last, following) &&
+      // `next` is whole inside the form, so its first two units are a pair of the form too.
+      (next.length < 2 || this.innerPairs.mayHave(following, next.charCodeAt(1)))
     );
   }
 
