@@ -4,7 +4,7 @@
  * Measures load time and `predict` throughput (MB of UTF-8 per second of this process's CPU time,
  * best of 3 passes after a warm-up) on the held-out PD days (Jan 21–25), both with the caller's
  * jieba tokens and with the model segmenting for itself (how the pipeline calls it), next to
- * jieba's `tag` alone.
+ * jieba's `tag` alone; for a model with BIO-convention copies, also `predict` in that convention.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,12 @@ time('predict(text, tokens)', () => {
 time('predict(text)', () => {
   for (const text of texts) model.predict(text);
 });
+const bio = model.withConvention('bio');
+if (bio.convention === 'bio') {
+  time('predict(text, tokens), BIO', () => {
+    for (let i = 0; i < texts.length; i++) bio.predict(texts[i] as string, tokens[i]);
+  });
+}
 time('jieba tag alone', () => {
   for (const text of texts) jieba.tag(text);
 });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { bioConventionSpan } from './convention.js';
 import { LABELS, NUM_TAGS, tagsToSpans, transitionMask } from './decode.js';
 import { conventionFeatures, extractFeatures, FeatureScratch, NUM_FEATURES } from './features.js';
 import { decodeParams, type NerModelMeta, type NerParams, STEPS } from './format.js';
@@ -327,12 +328,14 @@ export class NerModel {
         margin += (em[i * T + chosen] as number) - other;
       }
       margin = margin / (sp.e - sp.s);
-      out.push({
+      const span: NerSpan = {
         start: win.offsets[sp.s] as number,
         end: win.offsets[sp.e] as number,
         label: LABELS[sp.label] as NerLabel,
         score: Math.round((1 / (1 + Math.exp(-margin / 4))) * 1000) / 1000,
-      });
+      };
+      const kept = bio ? bioConventionSpan(text, span) : span;
+      if (kept) out.push(kept);
     }
   }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bioConventionSpan } from '../../src/ner/convention.js';
 import { bioHalf, otherHalf } from '../../src/ner/eval.js';
 import { conventionFeatures, NUM_FEATURES } from '../../src/ner/features.js';
 import { NerModel, type NerSpan } from '../../src/ner/model.js';
@@ -31,6 +32,22 @@ describe('example.dev halves', () => {
     const odd = bioHalf(recs, otherHalf('even')).map((r) => r.id);
     expect(even).toEqual(['0', '2', '4', '6']);
     expect(odd).toEqual(['1', '3', '5']);
+  });
+});
+
+describe('BIO-convention span mapping', () => {
+  it('turns an organization ending in 政府 into its place, or drops a bare level', () => {
+    const text = '挪威政府和市政府都同意，国务院新闻办公室和王政府说。';
+    expect(bioConventionSpan(text, { start: 0, end: 4, label: 'ORG' })).toEqual({
+      start: 0,
+      end: 2,
+      label: 'LOC',
+    });
+    expect(bioConventionSpan(text, { start: 5, end: 8, label: 'ORG' })).toBeUndefined();
+    const office = { start: 12, end: 19, label: 'ORG' };
+    expect(bioConventionSpan(text, office)).toBe(office);
+    const person = { start: 21, end: 22, label: 'PERSON' };
+    expect(bioConventionSpan(text, person)).toBe(person);
   });
 });
 
