@@ -91,10 +91,10 @@ function mixLow(text: string, at: number, length: number, high: number): number 
   return low ^ mixRound(high);
 }
 
-/** The round function (any function keeps the mix a bijection). */
+/** The round function (any function keeps the mix a bijection): one multiply, high bits folded down. */
 function mixRound(x: number): number {
-  const y = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
-  return Math.imul(y ^ (y >>> 12), 0x297a2d39) ^ (y >>> 15);
+  const y = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  return y ^ (y >>> 16);
 }
 
 /**
