@@ -172,10 +172,11 @@ function namesAfterTitles(
 }
 
 /**
- * A title from the lexicon that begins inside an organization found by the model or a gazetteer
- * (中共中央政治局|常委 read as 中共 + 中央政治局常委; 海南省人大常委会|副主任 as 海南省 + 人大常委会副主任):
- * when the rest of the title after the organization is itself a title, the organization and that rest
- * are the reading (People's Daily brackets the body whole, and the official is the body's 常委).
+ * A title from the lexicon that begins inside or with an organization found by the model or a
+ * gazetteer (中共中央政治局|常委 read as 中共 + 中央政治局常委; 海南省人大常委会|副主任 as 海南省 +
+ * 人大常委会副主任; 全国政协|委员, 中央纪委|书记): when the rest of the title after the organization is
+ * itself a title, the organization and that rest are the reading (People's Daily brackets the body
+ * whole, and the official is the body's 常委, as 市委书记 is 市委 + 书记).
  * Returns the titles to drop and the shorter titles to add (`rule:title-after-body`).
  */
 function titlesAfterBodies(
@@ -199,7 +200,7 @@ function titlesAfterBodies(
     let split: { body: Entity; rest: DictEntry } | undefined;
     for (let end = title.start + 1; end < title.end && !split; end++) {
       for (const body of byEnd.get(end) ?? []) {
-        const rest = body.start < title.start ? restTitle(end, title.end) : undefined;
+        const rest = body.start <= title.start ? restTitle(end, title.end) : undefined;
         if (rest) {
           split = { body, rest };
           break;

@@ -24,6 +24,19 @@ describe('entity stage: bodies, titles and ambiguous names', () => {
     expect(title.fullTitle).toBe('中央政治局常委');
   });
 
+  it('reads a title that begins with a named body as the body and the rest of the title', () => {
+    const doc = pipeline.annotate('中央纪委书记尉健行在会上讲话，全国政协委员王选出席。');
+    expectDoc(doc);
+    expect(view(doc)).toEqual(
+      expect.arrayContaining(['ORG:中央纪委', 'TITLE:书记', 'PERSON:尉健行', 'ORG:全国政协', 'TITLE:委员']),
+    );
+    const secretary = doc.entities.find((e) => e.text === '书记') as Entity;
+    expect([secretary.source, secretary.fullTitle]).toEqual(['rule:title-after-body', '中央纪委书记']);
+    expect(doc.officials?.map((o) => [o.person.text, o.title.text, o.organization?.text])).toEqual([
+      ['尉健行', '书记', '中央纪委'],
+    ]);
+  });
+
   it('takes a county name that is also a word as a place only where it is one', () => {
     const county = pipeline.annotate('他到威信县调研扶贫工作。');
     const word = pipeline.annotate('这些做法提高了干部的威信。');
