@@ -308,6 +308,7 @@ const meta = {
     features: NUM_FEATURES,
     cluenerWeight,
     exampleDevWeight: half ? bioWeight : 0,
+    ...(conventionTemplates && half && bioWeight > 0 ? { conventionTemplates } : {}),
   },
   date: new Date().toISOString(),
   trainSeconds: Math.round(trainSeconds),
