@@ -49,6 +49,20 @@ describe('BIO-convention span mapping', () => {
     const person = { start: 21, end: 22, label: 'PERSON' };
     expect(bioConventionSpan(text, person)).toBe(person);
   });
+
+  it('keeps only the place of a region ending in 地区', () => {
+    const text = '亚太地区';
+    expect(bioConventionSpan(text, { start: 0, end: 4, label: 'LOC' })).toEqual({
+      start: 0,
+      end: 2,
+      label: 'LOC',
+    });
+    expect(bioConventionSpan(text, { start: 0, end: 4, label: 'ORG' })).toEqual({
+      start: 0,
+      end: 4,
+      label: 'ORG',
+    });
+  });
 });
 
 describe('convention feature copies', () => {
