@@ -58,6 +58,8 @@ export class Dictionary {
   private readonly claims = new Map<string, Claim[]>();
   private readonly frozen = new Trie();
   private readonly soft = new Trie();
+  /** Result buffer of `softJoins`. */
+  private joinMarks = new Uint8Array(1024);
   private order = 0;
   private runtimeLine = 0;
 
@@ -162,9 +164,15 @@ export class Dictionary {
     return this.resolve(this.soft.findAll(normalized, from, to));
   }
 
-  /** False when no soft form can start with word `head` and run on into `next` (before `softOverPieces`). */
-  maySoftJoin(head: string, next: string): boolean {
-    return this.soft.mayJoin(head, next);
+  /**
+   * Whether a soft form may start with each word of a piece and run on into the next (`Trie.mayJoin`),
+   * in one pass: a buffer whose `[i]` is 1 where
+   * `softOverPieces(words, i)` may find a form, or undefined when no word of the piece may start one.
+   * The buffer belongs to the dictionary and is reused by the next call (calls are synchronous).
+   */
+  softJoins(words: readonly string[]): Uint8Array | undefined {
+    if (words.length > this.joinMarks.length) this.joinMarks = new Uint8Array(2 * words.length);
+    return this.soft.markJoins(words, this.joinMarks) > 0 ? this.joinMarks : undefined;
   }
 
   /** The longest soft form made of two or more whole pieces from `first` (`Trie.longestOverPieces`). */

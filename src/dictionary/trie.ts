@@ -139,6 +139,23 @@ export class Trie {
   }
 
   /**
+   * `mayJoin` for every word of a piece and the word after it, in one tight pass: `marks[i]` is 1 where
+   * a form may start with `words[i]` and run on into `words[i + 1]`. Returns how many are marked (most
+   * pieces have none, and the token loop then skips the marks altogether).
+   */
+  markJoins(words: readonly string[], marks: Uint8Array): number {
+    let marked = 0;
+    const last = words.length - 1;
+    for (let i = 0; i < last; i++) {
+      const join = this.mayJoin(words[i] as string, words[i + 1] as string) ? 1 : 0;
+      marks[i] = join;
+      marked += join;
+    }
+    if (last >= 0) marks[last] = 0;
+    return marked;
+  }
+
+  /**
    * The longest form that is exactly a concatenation of `pieces[first..k]` for some k >= first + 2
    * (two or more whole pieces), walking piece by piece: returns k (exclusive) and the form, or undefined.
    */

@@ -130,6 +130,7 @@ export function segmentText(
     const piece = start === 0 && end === normalized.length ? normalized : normalized.slice(start, end);
     const words = engine.cut(piece);
     const tagIds = engine.tagIds(words);
+    const joins = dictionary.softJoins(words);
     const tagNames = engine.tagNames;
     const first = tokens.length;
     const count = words.length;
@@ -139,7 +140,7 @@ export function segmentText(
       const word = words[i] as string;
       const code = word.charCodeAt(0);
       // A soft (gazetteer) form spelled by two or more consecutive words becomes one token.
-      if (i + 1 < count && dictionary.maySoftJoin(word, words[i + 1] as string)) {
+      if (joins !== undefined && joins[i] === 1) {
         const soft = dictionary.softOverPieces(words, i);
         if (soft) {
           let length = 0;
