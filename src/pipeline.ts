@@ -8,7 +8,7 @@ import { PlaceIndex } from './entities/places.js';
 import { recognizeEntities } from './entities/recognize.js';
 import { ZhtagError } from './errors.js';
 import { KeywordExtractor, type KeywordOptions } from './keywords/extract.js';
-import { NerModel } from './ner/model.js';
+import { type NerConvention, NerModel } from './ner/model.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { dictionariesDir, packageRoot } from './paths.js';
 import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
@@ -37,6 +37,13 @@ export interface PipelineOptions {
   keywords?: KeywordOptions | false;
   /** IDF table (`word idf` lines, e.g. from `zhtag idf build`); default: the engine's bundled table. */
   idf?: string;
+  /**
+   * Whose annotation guidelines the model's entities follow: `pd1998` (default, People's Daily 1998:
+   * 中国政府 and 焦作市委 are one organization) or `bio` (the character-level BIO news sets such as
+   * pd1998-ner: the place inside 中国政府 is the entity, 地区 is left out of a place). The officials
+   * logic reads bodies the `pd1998` way; `bio` is for output that must match such a set.
+   */
+  convention?: NerConvention;
 }
 
 /** Turns a dictionary match into an entity that says which entry (file:line) produced it. */
@@ -101,7 +108,8 @@ export class Pipeline {
         ? undefined
         : NerModel.load(ner === true ? join(dictionariesDir(), 'models', 'ner.bin.gz') : ner);
     // Share the engine's jieba with the model where the engine is jieba-rs: one dictionary in memory.
-    this.model = model && this.engine.jieba ? model.withTagger(this.engine.jieba) : model;
+    const tagged = model && this.engine.jieba ? model.withTagger(this.engine.jieba) : model;
+    this.model = tagged && options.convention === 'bio' ? tagged.withConvention('bio') : tagged;
     this.places = new PlaceIndex(this.dictionary);
     this.keywordExtractor = new KeywordExtractor({
       ...(options.idf !== undefined ? { idf: options.idf } : {}),

@@ -23,6 +23,7 @@ interface RunArgs {
   /** annotate only (segment leaves them unset: no model, no keywords to load or run). */
   ner?: boolean;
   keywords?: boolean;
+  convention?: 'pd1998' | 'bio';
 }
 
 function withInputOutput<T>(yargs: Argv<T>) {
@@ -59,6 +60,12 @@ function withStageOptions<T>(yargs: Argv<T>) {
       type: 'boolean',
       default: true,
       describe: 'Keywords per document (--no-keywords: records keep an empty keywords array)',
+    })
+    .option('convention', {
+      choices: ['pd1998', 'bio'] as const,
+      default: 'pd1998' as const,
+      describe:
+        'Entity guidelines: pd1998 (中国政府, 焦作市委 one ORG) or bio (BIO news sets: the place in 中国政府, no 地区)',
     });
 }
 
@@ -69,6 +76,7 @@ function pipelineOptionsOf(args: RunArgs): PipelineOptions {
     engine: args.engine,
     ...(args.ner ? {} : { ner: false }),
     ...(args.keywords ? {} : { keywords: false }),
+    ...(args.convention === 'bio' ? { convention: 'bio' as const } : {}),
   };
 }
 

@@ -80,3 +80,17 @@ describe('scoredNames (what NER evaluation counts)', () => {
     expect(scoredNames(flatOnly).map((e) => e.text)).toEqual(['焦作市委']);
   });
 });
+
+describe('entity guidelines (convention)', () => {
+  it("keeps People's Daily organizations by default and gives the BIO sets' places with convention: 'bio'", () => {
+    const text = '中国政府和印度政府代表团在新疆地区举行会谈。焦作市委书记葛巧红出席。';
+    const bio = createPipeline({ keywords: false, convention: 'bio' }).annotate(text);
+    const pd = pipeline.annotate(text);
+    expectDoc(bio);
+    expect(view(pd)).toEqual(expect.arrayContaining(['ORG:中国政府', 'ORG:印度政府', 'LOC:新疆地区']));
+    expect(view(bio)).toEqual(expect.arrayContaining(['LOC:中国', 'LOC:印度', 'LOC:新疆']));
+    expect(view(bio)).not.toContain('ORG:中国政府');
+    // The officials logic reads bodies the same way in both.
+    expect(view(bio)).toEqual(expect.arrayContaining(['ORG:焦作市委', 'TITLE:书记', 'PERSON:葛巧红']));
+  });
+});
