@@ -81,7 +81,7 @@ const datasets: Dataset[] = [
   ...(devModel.convention === 'bio'
     ? [
         {
-          name: `${devName}, predicted in the People's Daily convention (the pipeline's default; `--convention bio` gives the table above)`,
+          name: `${devName}, predicted in the People's Daily convention (the pipeline's default; --convention bio gives the table above)`,
           file: path.join(dataDir, 'pd1998-ner', 'example.dev'),
           read: (f: string) => (devHalf ? bioHalf(readBio(f), devHalf) : readBio(f)),
         },
