@@ -146,8 +146,11 @@ export class Trie {
   markJoins(words: readonly string[], marks: Uint8Array): number {
     let marked = 0;
     const last = words.length - 1;
+    const starts = this.starts;
+    // Most words fail the first probe: it is inline, the rest goes through mayJoin.
     for (let i = 0; i < last; i++) {
-      const join = this.mayJoin(words[i] as string, words[i + 1] as string) ? 1 : 0;
+      const head = words[i] as string;
+      const join = hasBit(starts, head.charCodeAt(0)) && this.mayJoin(head, words[i + 1] as string) ? 1 : 0;
       marks[i] = join;
       marked += join;
     }

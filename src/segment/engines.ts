@@ -194,7 +194,30 @@ class PosTable {
   ids(words: readonly string[]): Uint8Array {
     if (words.length > this.scratch.length) this.scratch = new Uint8Array(2 * words.length);
     const ids = this.scratch;
-    for (let i = 0; i < words.length; i++) ids[i] = this.idOf(words[i] as string);
+    // The two commonest lengths inline, with the tables in locals; the rest through idOf.
+    const single = this.single;
+    const cache = this.pairCache;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      const length = word.length;
+      if (length === 1) {
+        const id = single[word.charCodeAt(0)] as number;
+        if (id !== 0) {
+          ids[i] = id - 1;
+          continue;
+        }
+      } else if (length === 2) {
+        const hash = Math.imul((word.charCodeAt(0) << 16) | word.charCodeAt(1), 0x9e3779b1);
+        const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
+        const check = hash & PAIR_CHECK;
+        const one = cache[set] as number;
+        if (one !== 0 && (one & PAIR_CHECK) === check) {
+          ids[i] = (one >>> (32 - PAIR_CACHE_BITS)) - 1;
+          continue;
+        }
+      }
+      ids[i] = this.idOf(word);
+    }
     return ids;
   }
 
