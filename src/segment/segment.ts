@@ -65,32 +65,6 @@ export function selectFrozen(matches: DictMatch[], length: number): { kept: Dict
   return settleOverlaps(matches, (match) => LAYER_RANK[match.entry.layer], new Uint8Array(length));
 }
 
-/** Visits the `[start, end)` pieces of `normalized[from, to)` to hand to the engine, in order. */
-function forEachChunk(
-  normalized: string,
-  from: number,
-  to: number,
-  visit: (start: number, end: number) => void,
-): void {
-  let start = from;
-  while (start < to) {
-    const newline = normalized.indexOf('\n', start);
-    const lineEnd = newline === -1 || newline >= to ? to : newline + 1;
-    while (lineEnd - start > MAX_CHUNK) {
-      const window = normalized.slice(start, start + MAX_CHUNK);
-      let cut = 0;
-      SENTENCE_END.lastIndex = 0;
-      for (let m = SENTENCE_END.exec(window); m !== null; m = SENTENCE_END.exec(window)) cut = m.index + 1;
-      let end = start + (cut > 0 ? cut : MAX_CHUNK);
-      if (isHighSurrogate(normalized.charCodeAt(end - 1))) end++;
-      visit(start, end);
-      start = end;
-    }
-    if (lineEnd > start) visit(start, lineEnd);
-    start = lineEnd;
-  }
-}
-
 /**
  * Policy-first segmentation. Frozen dictionary terms are found first on the normalized text and
  * become tokens of their own; only the text between them goes to the engine, so no statistical
@@ -108,25 +82,85 @@ export function segmentText(
     candidates = candidates.filter((match) => !splitsSurrogate(normalized, match.start, match.end));
   }
   const { kept, lost } =
-    candidates.length === 0 ? { kept: candidates, lost: [] } : selectFrozen(candidates, normalized.length);
-  const tokens: Token[] = [];
-  // When normalization changed nothing, the engine's own strings are the token texts.
-  const unchanged = normalized === text;
+    candidates.length === 0
+      ? { kept: candidates, lost: candidates }
+      : selectFrozen(candidates, normalized.length);
+  const cutter = new PieceCutter(text, normalized, dictionary, engine);
+  const { tokens } = cutter;
+  let position = 0;
+  for (const match of kept) {
+    if (match.start > position) cutter.cutGap(position, match.start);
+    tokens.push({
+      text: text.slice(match.start, match.end),
+      start: match.start,
+      end: match.end,
+      pos: match.entry.pos,
+    });
+    position = match.end;
+  }
+  if (position < text.length) cutter.cutGap(position, text.length);
+  return { tokens, frozen: kept, overlapping: lost };
+}
+
+/**
+ * Cuts the gaps between frozen terms with the engine and collects the tokens of one text: one object
+ * per text (this runs once per document, where closures over the same state cost four).
+ */
+class PieceCutter {
+  readonly tokens: Token[] = [];
+  /** When normalization changed nothing, the engine's own strings are the token texts. */
+  private readonly unchanged: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly normalized: string,
+    private readonly dictionary: Dictionary,
+    private readonly engine: SegmentEngine,
+  ) {
+    this.unchanged = normalized === text;
+  }
+
+  /**
+   * Cuts `normalized[from, to)` in pieces: lines, and runs longer than MAX_CHUNK cut after sentence
+   * punctuation (or, with none, into windows).
+   */
+  cutGap(from: number, to: number): void {
+    const { normalized } = this;
+    let start = from;
+    while (start < to) {
+      const newline = normalized.indexOf('\n', start);
+      const lineEnd = newline === -1 || newline >= to ? to : newline + 1;
+      while (lineEnd - start > MAX_CHUNK) {
+        const window = normalized.slice(start, start + MAX_CHUNK);
+        let cut = 0;
+        SENTENCE_END.lastIndex = 0;
+        for (let m = SENTENCE_END.exec(window); m !== null; m = SENTENCE_END.exec(window)) cut = m.index + 1;
+        let end = start + (cut > 0 ? cut : MAX_CHUNK);
+        if (isHighSurrogate(normalized.charCodeAt(end - 1))) end++;
+        this.cutPiece(start, end);
+        start = end;
+      }
+      if (lineEnd > start) this.cutPiece(start, lineEnd);
+      start = lineEnd;
+    }
+  }
 
   /** Adds a token, trimming whitespace the engine left at its edges; all-blank words add nothing. */
-  const pushTrimmed = (start: number, end: number, word: string, pos: string | undefined) => {
+  private pushTrimmed(start: number, end: number, word: string, pos: string | undefined): void {
+    const { text } = this;
     const untrimmedStart = start;
     const untrimmedEnd = end;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) return;
-    const same = unchanged && start === untrimmedStart && end === untrimmedEnd;
+    const same = this.unchanged && start === untrimmedStart && end === untrimmedEnd;
     const trimmed = same ? word : text.slice(start, end);
-    tokens.push({ text: trimmed, start, end, pos: pos ?? engine.posOf(word) });
-  };
+    this.tokens.push({ text: trimmed, start, end, pos: pos ?? this.engine.posOf(word) });
+  }
 
   /** Cuts one piece `[start, end)` with the engine and adds its words as tokens. */
-  const cutPiece = (start: number, end: number) => {
+  private cutPiece(start: number, end: number): void {
+    const { text, normalized, dictionary, engine, tokens, unchanged } = this;
     const piece = start === 0 && end === normalized.length ? normalized : normalized.slice(start, end);
     const words = engine.cut(piece);
     const tagIds = engine.tagIds(words);
@@ -145,7 +179,12 @@ export function segmentText(
         if (soft) {
           let length = 0;
           for (let k = i; k < soft.endPiece; k++) length += (words[k] as string).length;
-          pushTrimmed(offset, offset + length, normalized.slice(offset, offset + length), soft.entry.pos);
+          this.pushTrimmed(
+            offset,
+            offset + length,
+            normalized.slice(offset, offset + length),
+            soft.entry.pos,
+          );
           offset += length;
           i = soft.endPiece;
           continue;
@@ -161,7 +200,7 @@ export function segmentText(
         last === 0xfeff ||
         code === 0xfeff
       ) {
-        pushTrimmed(offset, offset + length, word, pos);
+        this.pushTrimmed(offset, offset + length, word, pos);
       } else {
         tokens.push({
           text: unchanged || spells(text, offset, word) ? word : text.slice(offset, offset + length),
@@ -179,26 +218,10 @@ export function segmentText(
       tokens.length = first;
       for (let at = start; at < end; at = nextCharacter(normalized, at)) {
         const next = nextCharacter(normalized, at);
-        pushTrimmed(at, next, normalized.slice(at, next), undefined);
+        this.pushTrimmed(at, next, normalized.slice(at, next), undefined);
       }
     }
-  };
-
-  const cutGap = (from: number, to: number) => forEachChunk(normalized, from, to, cutPiece);
-
-  let position = 0;
-  for (const match of kept) {
-    if (match.start > position) cutGap(position, match.start);
-    tokens.push({
-      text: text.slice(match.start, match.end),
-      start: match.start,
-      end: match.end,
-      pos: match.entry.pos,
-    });
-    position = match.end;
   }
-  if (position < text.length) cutGap(position, text.length);
-  return { tokens, frozen: kept, overlapping: lost };
 }
 
 /**
