@@ -12,6 +12,7 @@ interface ServeArgs extends PipelineArgs {
   timeout: number;
   log: boolean;
   watch: boolean;
+  convention: 'pd1998' | 'bio';
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -36,6 +37,11 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         .option('body-limit', { type: 'number', default: 5 * 1024 * 1024, describe: 'Largest body in bytes' })
         .option('timeout', { type: 'number', default: 30_000, describe: 'Per-request time limit in ms' })
         .option('log', { type: 'boolean', default: false, describe: 'Log every request (JSON lines)' })
+        .option('convention', {
+          choices: ['pd1998', 'bio'] as const,
+          default: 'pd1998' as const,
+          describe: 'Entity guidelines, as `zhtag annotate --convention`',
+        })
         .option('watch', {
           type: 'boolean',
           default: false,
@@ -55,7 +61,11 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         );
       }
       const app = await createServer({
-        pipeline: { dicts: args.dict, engine: args.engine },
+        pipeline: {
+          dicts: args.dict,
+          engine: args.engine,
+          ...(args.convention === 'bio' ? { convention: 'bio' as const } : {}),
+        },
         ...(args.workers !== undefined ? { workers: args.workers } : {}),
         ...(token ? { token } : {}),
         ...(args.userDict !== undefined ? { userDict: args.userDict } : {}),

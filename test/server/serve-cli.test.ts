@@ -12,8 +12,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'zhtag-serve-'));
 const userDict = join(tmp, 'user.tsv');
 let child: ChildProcess | undefined;
 
-function serve(): Promise<string> {
-  const args = [BIN, 'serve', '--port', '0', '--workers', '1', '--user-dict', userDict];
+function serve(extra: string[] = []): Promise<string> {
+  const args = [BIN, 'serve', '--port', '0', '--workers', '1', '--user-dict', userDict, ...extra];
   child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ZHTAG_TOKEN: 'from-env' },
@@ -64,5 +64,20 @@ describe('zhtag serve', () => {
     expectDoc(doc);
     expect(doc.entities.filter((entity) => entity.term === '政企联络员')).toHaveLength(3_000);
     expect(await exited).toBe(0);
+  });
+
+  it('predicts in the guidelines --convention names', async () => {
+    const url = await serve(['--convention', 'bio']);
+    const response = await fetch(`${url}/v1/annotate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '中国政府和印度政府举行会谈。' }),
+    });
+    const doc = (await response.json()) as Doc;
+    expectDoc(doc);
+    const names = doc.entities.map((e) => `${e.label}:${e.text}`);
+    expect(names).toEqual(expect.arrayContaining(['LOC:中国', 'LOC:印度']));
+    expect(names).not.toContain('ORG:中国政府');
+    child?.kill('SIGTERM');
   });
 });
