@@ -136,12 +136,11 @@ class PosTable {
     );
     for (const i of byFrequency) {
       const [first, second] = pairs[i] as [number, number, number];
-      const hash = Math.imul((first << 16) | second, 0x9e3779b1);
+      const hash = pairHash(first, second);
       const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
       const slot = this.pairCache[set] === 0 ? set : this.pairCache[set + 1] === 0 ? set + 1 : -1;
       if (slot < 0) continue;
-      const tag = this.pairs.values[this.pairs.indexOf(first, second)] ?? 0;
-      this.pairCache[slot] = (hash & PAIR_CHECK) | ((tag + 1) << (32 - PAIR_CACHE_BITS));
+      this.pairCache[slot] = pairSlotValue(hash, this.pairs.values[this.pairs.indexOf(first, second)] ?? 0);
     }
     this.words = WordTable.fromRanges(content, starts, ends);
     this.wordTags = Uint8Array.from(tags);
@@ -207,12 +206,9 @@ class PosTable {
           continue;
         }
       } else if (length === 2) {
-        const hash = Math.imul((word.charCodeAt(0) << 16) | word.charCodeAt(1), 0x9e3779b1);
-        const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
-        const check = hash & PAIR_CHECK;
-        const one = cache[set] as number;
-        if (one !== 0 && (one & PAIR_CHECK) === check) {
-          ids[i] = (one >>> (32 - PAIR_CACHE_BITS)) - 1;
+        const id = cachedPair(cache, pairHash(word.charCodeAt(0), word.charCodeAt(1)));
+        if (id >= 0) {
+          ids[i] = id;
           continue;
         }
       }
@@ -229,20 +225,16 @@ class PosTable {
     } else if (length === 2) {
       const first = word.charCodeAt(0);
       const second = word.charCodeAt(1);
-      const hash = Math.imul((first << 16) | second, 0x9e3779b1);
-      const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
-      const check = hash & PAIR_CHECK;
-      const cache = this.pairCache;
-      const one = cache[set] as number;
-      if (one !== 0 && (one & PAIR_CHECK) === check) return (one >>> (32 - PAIR_CACHE_BITS)) - 1;
-      const two = cache[set + 1] as number;
-      if (two !== 0 && (two & PAIR_CHECK) === check) return (two >>> (32 - PAIR_CACHE_BITS)) - 1;
+      const hash = pairHash(first, second);
+      const cached = cachedPair(this.pairCache, hash);
+      if (cached >= 0) return cached;
       // Not cached: the pair index, else the fallback rule. The answer takes the set's first slot and
       // the word there moves to the second, so a word a text repeats is looked up once.
       const index = this.pairs.indexOf(first, second);
       const id = index >= 0 ? (this.pairs.values[index] as number) : this.fallbackId(word);
-      cache[set + 1] = one;
-      cache[set] = check | ((id + 1) << (32 - PAIR_CACHE_BITS));
+      const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
+      this.pairCache[set + 1] = this.pairCache[set] as number;
+      this.pairCache[set] = pairSlotValue(hash, id);
       return id;
     } else if (length > 2) {
       if (length > 4) return this.tableId(word, length);
@@ -300,6 +292,27 @@ const PAIR_CACHE_BITS = 15;
 const PAIR_CACHE_SLOTS = 2 << PAIR_CACHE_BITS;
 /** The low bits of a pair's hash that its set number does not hold (the slot's check). */
 const PAIR_CHECK = (1 << (32 - PAIR_CACHE_BITS)) - 1;
+
+/** A two-unit word's hash: a multiplicative hash of both units, one-to-one on 32 bits. */
+function pairHash(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1);
+}
+
+/** A pair cache slot: the check bits of the hash, tag id + 1 above them (0 = empty). */
+function pairSlotValue(hash: number, id: number): number {
+  return (hash & PAIR_CHECK) | ((id + 1) << (32 - PAIR_CACHE_BITS));
+}
+
+/** The tag id a pair cache holds for a two-unit word's hash, or -1. */
+function cachedPair(cache: Int32Array, hash: number): number {
+  const set = (hash >>> (32 - PAIR_CACHE_BITS)) << 1;
+  const check = hash & PAIR_CHECK;
+  const one = cache[set] as number;
+  if (one !== 0 && (one & PAIR_CHECK) === check) return (one >>> (32 - PAIR_CACHE_BITS)) - 1;
+  const two = cache[set + 1] as number;
+  if (two !== 0 && (two & PAIR_CHECK) === check) return (two >>> (32 - PAIR_CACHE_BITS)) - 1;
+  return -1;
+}
 
 /** Words of five or more units in `PosTable`'s hot table. */
 const HOT_WORDS = 8192;
