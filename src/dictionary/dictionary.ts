@@ -165,7 +165,7 @@ export class Dictionary {
   }
 
   /**
-   * Whether a soft form may start with each word of a piece and run on into the next (`Trie.mayJoin`),
+   * Whether a soft form may start with each word of a piece and run on into the next (`Trie.markJoins`),
    * in one pass: a buffer whose `[i]` is 1 where
    * `softOverPieces(words, i)` may find a form, or undefined when no word of the piece may start one.
    * The buffer belongs to the dictionary and is reused by the next call (calls are synchronous).

@@ -121,41 +121,35 @@ export class Trie {
   }
 
   /**
-   * False when no form can start with word `head` and run on into word `next`: small filters (first
-   * unit, first two units, the units where the words meet, the first two of `next`), enough to turn
-   * away nearly every pair of words before `longestOverPieces` walks the trie.
-   */
-  mayJoin(head: string, next: string): boolean {
-    const first = head.charCodeAt(0);
-    const last = head.charCodeAt(head.length - 1);
-    const following = next.charCodeAt(0);
-    return (
-      hasBit(this.starts, first) &&
-      this.pairStarts.mayHave(first, head.length > 1 ? head.charCodeAt(1) : following) &&
-      this.innerPairs.mayHave(last, following) &&
-      // `next` is whole inside the form, so its first two units are a pair of the form too.
-      (next.length < 2 || this.innerPairs.mayHave(following, next.charCodeAt(1)))
-    );
-  }
-
-  /**
-   * `mayJoin` for every word of a piece and the word after it, in one tight pass: `marks[i]` is 1 where
-   * a form may start with `words[i]` and run on into `words[i + 1]`. Returns how many are marked (most
-   * pieces have none, and the token loop then skips the marks altogether).
+   * For every word of a piece, in one tight pass: `marks[i]` is 0 when no form can start with
+   * `words[i]` and run on into `words[i + 1]`, else 1 (then `longestOverPieces` walks the trie). Small
+   * filters turn away nearly every pair of words: the first unit (inline: most words fail it), the
+   * first two units, the units where the words meet, the first two of the next word. Returns how many
+   * are marked (most pieces have none, and the token loop then skips the marks altogether).
    */
   markJoins(words: readonly string[], marks: Uint8Array): number {
     let marked = 0;
     const last = words.length - 1;
     const starts = this.starts;
-    // Most words fail the first probe: it is inline, the rest goes through mayJoin.
     for (let i = 0; i < last; i++) {
       const head = words[i] as string;
-      const join = hasBit(starts, head.charCodeAt(0)) && this.mayJoin(head, words[i + 1] as string) ? 1 : 0;
+      const join = hasBit(starts, head.charCodeAt(0)) && this.mayRunOn(head, words[i + 1] as string) ? 1 : 0;
       marks[i] = join;
       marked += join;
     }
     if (last >= 0) marks[last] = 0;
     return marked;
+  }
+
+  /** The filters of `markJoins` after the first unit. */
+  private mayRunOn(head: string, next: string): boolean {
+    const following = next.charCodeAt(0);
+    return (
+      this.pairStarts.mayHave(head.charCodeAt(0), head.length > 1 ? head.charCodeAt(1) : following) &&
+      this.innerPairs.mayHave(head.charCodeAt(head.length - 1), following) &&
+      // `next` is whole inside the form, so its first two units are a pair of the form too.
+      (next.length < 2 || this.innerPairs.mayHave(following, next.charCodeAt(1)))
+    );
   }
 
   /**
