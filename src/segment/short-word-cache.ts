@@ -58,6 +58,9 @@ export class ShortWordCache {
 
   private store(word: string, value: number, replace: boolean): void {
     if (value < 0 || value > 254) throw new RangeError(`ShortWordCache values are 0..254, got ${value}`);
+    if (word.length !== 3 && word.length !== 4) {
+      throw new RangeError(`ShortWordCache words are 3 or 4 units, got ${word.length}`);
+    }
     const high = mixHigh(word, 0);
     const low = mixLow(word, 0, word.length, high);
     const set = (low >>> (32 - this.bits)) << 2;

@@ -205,5 +205,6 @@ describe('ShortWordCache', () => {
     cache.set('一带一路', 3);
     expect(cache.get('一带一路')).toBe(3);
     expect(cache.get('一带一')).toBe(-1);
+    expect(() => cache.set('一带', 1)).toThrow(RangeError);
   });
 });
