@@ -348,6 +348,23 @@ function linkReferences(text: string, entities: Entity[]): Entity[] {
   return out;
 }
 
+/**
+ * A place directly followed by 地区 ("region"), as one place: People's Daily 1998 marks 亚太地区,
+ * 中东地区, 张家口地区 whole (154 times in the training days Jan 1–20, against 44 times the place alone
+ * before 地区), and the model often stops before it (`rule:place-region`). The `bio` convention leaves
+ * 地区 out instead.
+ */
+function placesWithRegion(text: string, candidates: readonly Entity[]): Entity[] {
+  const out: Entity[] = [];
+  const seen = new Set<number>();
+  for (const place of candidates) {
+    if (place.label !== 'LOC' || !text.startsWith('地区', place.end) || seen.has(place.start)) continue;
+    seen.add(place.start);
+    out.push(make(text, place.start, place.end + 2, 'LOC', 'rule:place-region', { place: place.text }));
+  }
+  return out;
+}
+
 /** The entity stage: gazetteers, composition rules and the statistical model, settled by one rule. */
 export function recognizeEntities(input: RecognizeInput): {
   entities: Entity[];
@@ -407,6 +424,7 @@ export function recognizeEntities(input: RecognizeInput): {
     }
   }
   candidates.push(...englishEntities(input.text));
+  if (input.model?.convention !== 'bio') candidates.push(...placesWithRegion(input.text, candidates));
   // Tokens by start offset, for the rules that ask what word stands at a place.
   const tokenAt = new Map(input.tokens.map((token) => [token.start, token]));
   const modelSpans = new Set(
