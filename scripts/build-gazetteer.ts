@@ -147,6 +147,7 @@ const fullNames = new Set(places.map((p) => p.name));
 const claims = new Map<string, Place[]>();
 for (const p of places) if (p.short) claims.set(p.short, [...(claims.get(p.short) ?? []), p]);
 const dropped: string[] = [];
+const ambiguousShorts: Array<[string, Place[]]> = [];
 const label = (ps: Place[]): string => ps.map((p) => `${p.name}(${p.code})`).join(' ');
 for (const [short, ps] of [...claims].sort(([a], [b]) => cmp(a, b))) {
   const reason = stop.get(short) ?? (fullNames.has(short) ? 'name of another division' : undefined);
@@ -162,7 +163,11 @@ for (const [short, ps] of [...claims].sort(([a], [b]) => cmp(a, b))) {
     const losers = ps.filter((p) => p !== winner);
     if (losers.length > 0)
       dropped.push(`${short}: ${label(losers)} - shadowed by ${winner.name}(${winner.code})`);
-  } else dropped.push(`${short}: ${label(ps)} - ambiguous`);
+  } else {
+    // Still a place whichever it is (象山 for 象山县 or 象山区): a row of its own, like a homonym.
+    dropped.push(`${short}: ${label(ps)} - ambiguous (a homonym row)`);
+    ambiguousShorts.push([short, ps]);
+  }
 }
 
 // Homonymous divisions (朝阳区 x2): each gets a qualified term; the bare name becomes a row of its own.
@@ -182,6 +187,14 @@ for (const [name, ps] of byName) {
   const types = [...new Set(ps.map((p) => p.type))].join('|');
   const homonyms = ps.map((p) => p.code).sort();
   places.push({ ...first, code: '', parent: '', term: name, type: types, aliases: [], homonyms });
+}
+
+for (const [short, ps] of ambiguousShorts) {
+  const [first] = ps;
+  if (!first || fullNames.has(short)) continue;
+  const types = [...new Set(ps.map((p) => p.type))].join('|');
+  const homonyms = ps.map((p) => p.code).sort();
+  places.push({ ...first, code: '', parent: '', term: short, short: '', type: types, aliases: [], homonyms });
 }
 
 const sortKey = (p: Place): string => `${p.code || p.homonyms[0]} ${p.term}`;
