@@ -59,6 +59,18 @@ function popcount(v: number): number {
 }
 
 /**
+ * Byte offset of a bucket's weight row (16 bytes a row), or -1 when the bucket has none: the bitmap
+ * half of `index` says whether it has a row, the rank half plus a popcount where the row is.
+ */
+function rowOffset(index: Uint32Array, words: number, bucket: number): number {
+  const w = bucket >>> 5;
+  const word = index[w] as number;
+  const bit = bucket & 31;
+  if (!((word >>> bit) & 1)) return -1;
+  return ((index[words + w] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4;
+}
+
+/**
  * Emission scores from the sparse weight table: `index` interleaves, per 32 buckets, a bitmap word
  * (which buckets have weights) and a rank (rows before it). Rare (pruned) features cost one bit test.
  */
@@ -73,16 +85,7 @@ export function sparseEmissions(
   const words = index.length >>> 1;
   // pass 1: row offsets of the features that have weights; the loads of this pass do not depend
   // on each other, so the CPU overlaps their cache misses
-  for (let k = 0; k < nf; k++) {
-    const b = feats[k] as number;
-    const w = b >>> 5;
-    const word = index[w] as number;
-    const bit = b & 31;
-    feats[k] =
-      (word >>> bit) & 1
-        ? ((index[words + w] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4
-        : -1;
-  }
+  for (let k = 0; k < nf; k++) feats[k] = rowOffset(index, words, feats[k] as number);
   // pass 2: sum the rows, unrolled over the 13 tags (NUM_TAGS); a row is read as four 32-bit
   // words (13 int8 weights and the step code, little-endian) rather than 14 byte loads
   // (every Node.js platform is little-endian; the constructor checks it)
@@ -160,12 +163,8 @@ function addSparseEmissions(
 ): void {
   const words = index.length >>> 1;
   for (let f = 0; f < n * k; f++) {
-    const b = feats[f] as number;
-    const w = b >>> 5;
-    const word = index[w] as number;
-    const bit = b & 31;
-    if (!((word >>> bit) & 1)) continue;
-    const row = ((index[words + w] as number) + (bit === 0 ? 0 : popcount(word << (32 - bit)))) << 4;
+    const row = rowOffset(index, words, feats[f] as number);
+    if (row < 0) continue;
     const q = STEPS[(vals[row + 13] as number) & 255] as number;
     const o = Math.floor(f / k) * NUM_TAGS;
     for (let t = 0; t < NUM_TAGS; t++) em[o + t] = (em[o + t] as number) + (vals[row + t] as number) * q;
