@@ -31,6 +31,11 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
           describe:
             'The entity guidelines to predict in (default: bio for --format bio, pd1998 otherwise), as `annotate --convention`',
         })
+        .option('model', {
+          type: 'string',
+          describe:
+            'NER model file to score (default: the shipped one), e.g. one written by `npm run train -- --out`',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
         .example(
           '$0 eval --gold ../shared/data/pd1998-ner/example.dev --format bio',
@@ -45,7 +50,7 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
         // A gold set is scored under its own guidelines unless told otherwise: the BIO sets split
         // 中国政府 into the place and 政府 where People's Daily 1998 brackets one organization.
         const convention = args.convention ?? (args.format === 'bio' ? 'bio' : 'pd1998');
-        const pipeline = createPipeline({ convention });
+        const pipeline = createPipeline({ convention, ...(args.model ? { ner: args.model } : {}) });
         const days = args.days?.split('-').map(Number);
         if (days && (days.length !== 2 || days.some((d) => !Number.isInteger(d)))) {
           throw new ZhtagError('E_USAGE', `--days must look like 19980121-19980125, got "${args.days}"`);

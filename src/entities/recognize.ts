@@ -6,6 +6,7 @@ import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Label, Token } from '../types.js';
 import { englishEntities } from './english.js';
 import { DocumentPlaces, type PlaceIndex, shortName } from './places.js';
+import { tidySpan } from './tidy.js';
 import { titleCandidates } from './titles.js';
 
 /** What the entity stage reads. `frozen` are the dictionary entities already fixed (policy, user). */
@@ -414,13 +415,17 @@ export function recognizeEntities(input: RecognizeInput): {
     for (const e of gazetteer)
       if (e.label === 'TITLE' && e.end - e.start >= 2)
         titleEnds.set(e.end, Math.max(titleEnds.get(e.end) ?? 0, e.end - e.start));
-    for (const span of input.model.predict(input.text)) {
-      const titleLength = span.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
+    for (const predicted of input.model.predict(input.text)) {
+      const span = tidySpan(input.text, predicted.start, predicted.end);
+      if (!span) continue;
+      const titleLength = predicted.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
       if (titleLength > 0 && titleLength < span.end - span.start) continue;
       candidates.push(
-        make(input.text, span.start, span.end, span.label, 'model', { score: Number(span.score.toFixed(3)) }),
+        make(input.text, span.start, span.end, predicted.label, 'model', {
+          score: Number(predicted.score.toFixed(3)),
+        }),
       );
-      if (span.label === 'PERSON') modelPersons.add(span.start);
+      if (predicted.label === 'PERSON') modelPersons.add(span.start);
     }
   }
   candidates.push(...englishEntities(input.text));
