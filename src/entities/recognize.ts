@@ -1,10 +1,10 @@
 import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
 import type { DictEntry } from '../dictionary/entry.js';
-import { SURNAMES_1, SURNAMES_2 } from '../ner/lexicon.js';
 import type { NerModel } from '../ner/model.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
-import type { Entity, Label, Token } from '../types.js';
+import type { Entity, Token } from '../types.js';
 import { englishEntities } from './english.js';
+import { linkReferences, makeEntity, namesAfterTitles, type TokenAt, tokenStartingAt } from './names.js';
 import { DocumentPlaces, type PlaceIndex, shortName } from './places.js';
 import { tidySpan } from './tidy.js';
 import { titleCandidates } from './titles.js';
@@ -32,17 +32,6 @@ function priorityOf(entity: Entity): number {
   return MODELS.has(entity.source) ? (PRIORITY.model ?? 0) : (PRIORITY.dictionary ?? 0);
 }
 
-function make(
-  text: string,
-  start: number,
-  end: number,
-  label: Label,
-  source: string,
-  attrs: object = {},
-): Entity {
-  return { text: text.slice(start, end), start, end, label, source, ...attrs };
-}
-
 /** A generic body (省委, 市委, 市政府, ...) in the organizations gazetteer. */
 function genericBody(dictionary: Dictionary, form: string): DictEntry | undefined {
   const entry = dictionary.lookupAll(form).find((e) => e.label === 'ORG');
@@ -64,8 +53,8 @@ function splitTitle(input: RecognizeInput, title: Entity): { body: Entity; rest:
     if (!rest) continue;
     const attrs = { kind: body.attrs.kind, term: body.term, fullTitle: title.text };
     return {
-      body: make(text, title.start, title.start + cut, 'ORG', 'rule:title-body', attrs),
-      rest: make(text, title.start + cut, title.end, 'TITLE', 'rule:title-body', {
+      body: makeEntity(text, title.start, title.start + cut, 'ORG', 'rule:title-body', attrs),
+      rest: makeEntity(text, title.start + cut, title.end, 'TITLE', 'rule:title-body', {
         term: rest.term,
         type: rest.type,
         official: rest.attrs.official,
@@ -84,9 +73,9 @@ const PLACE_SUFFIX = /[省市县区州旗盟镇乡村]$/;
  * does not tag as a place (威信 "prestige" for 威信县, 城区 "urban district", 东部 "the east"), without an
  * explicit suffix. Such a match is a place only where the model also reads one there.
  */
-function ambiguousPlace(entity: Entity, tokenAt: Map<number, Token>): boolean {
+function ambiguousPlace(entity: Entity, tokenAt: TokenAt): boolean {
   if (entity.label !== 'LOC' || (entity.text.length >= 3 && PLACE_SUFFIX.test(entity.text))) return false;
-  const token = tokenAt.get(entity.start);
+  const token = tokenAt(entity.start);
   return token !== undefined && token.end === entity.end && !token.pos.startsWith('ns');
 }
 
@@ -105,69 +94,6 @@ function gazetteerCandidates(input: RecognizeInput, soft: DictMatch[]): Entity[]
     if (match.entry.label === 'TITLE') continue;
     const aligned = starts[match.start] === 1 && ends[match.end] === 1;
     if (aligned) out.push(input.entityFromMatch(text, match));
-  }
-  return out;
-}
-
-const SURNAME_SET = new Set(SURNAMES_1);
-/**
- * Characters that start the predicate after a name (王凯在洛阳, 姚兵到企业, 王刚介绍): a third
- * character from this set ends the name at two.
- */
-const AFTER_NAME = new Set(
-  '在到的和与是出主带作表介陪调会说指参同等汇接对为向从将就也都已又还要今昨讲视率赴看慰考察听致发强提'.split(
-    '',
-  ),
-);
-const CJK = /^[\u4e00-\u9fff]$/;
-
-/** Forms of address after a surname (贾先生, 王女士): no given name follows. */
-const HONORIFIC = /^(先生|女士|小姐|同志|老师|师傅|大夫|总|老|某)/;
-
-/**
- * Whether a segmenter word that starts a name candidate but ends inside it may begin a name: a name
- * word (nr, unknown x, a place-like ns), or a lone character that is not a function word (王/nr 大为).
- */
-function nameStart(word: Token): boolean {
-  if (/^(nr|x|ns|nz)/.test(word.pos)) return true;
-  return word.end - word.start === 1 && !/^[pdcuvrfmqatsyeoz]/.test(word.pos);
-}
-
-/**
- * A name written right after a title (市长助理王刚, 记者 陈学桦): a known surname and one or two
- * given-name characters, where the model found no person. Source `rule:title-name`.
- */
-function namesAfterTitles(
-  text: string,
-  tokenAt: Map<number, Token>,
-  titles: Entity[],
-  modelPersons: Set<number>,
-): Entity[] {
-  const out: Entity[] = [];
-  for (const title of titles) {
-    let start = title.end;
-    while (text[start] === ' ' || text[start] === '\u3000') start++;
-    if (modelPersons.has(start)) continue;
-    const two = text.slice(start, start + 2);
-    const surnameLength = SURNAMES_2.includes(two) ? 2 : SURNAME_SET.has(text[start] ?? '') ? 1 : 0;
-    if (surnameLength === 0) continue;
-    let end = start + surnameLength;
-    let given = 0;
-    while (given < 2 && CJK.test(text[end] ?? '') && !(given === 1 && AFTER_NAME.has(text[end] ?? ''))) {
-      end++;
-      given++;
-    }
-    if (given === 0) continue;
-    // A name starts a word (官兵, 查明: a surname character inside a word starts no name).
-    const word = tokenAt.get(start);
-    if (!word) continue;
-    // A dictionary word that is not a name (张书记强调: 强调/v) is not a name however it starts.
-    if (word.end >= end && !word.pos.startsWith('nr') && word.pos !== 'x') continue;
-    // The surname character begins a word that is no name (向/p 记者, 都/d 有, 包括/v 李, 文艺/n 著作),
-    // or a form of address follows it (贾先生: the surname alone is no full name).
-    if (word.end < end && !nameStart(word)) continue;
-    if (HONORIFIC.test(text.slice(start + surnameLength))) continue;
-    out.push(make(text, start, end, 'PERSON', 'rule:title-name'));
   }
   return out;
 }
@@ -212,7 +138,7 @@ function titlesAfterBodies(
     const { body, rest } = split;
     dropped.add(title);
     added.push(
-      make(input.text, body.end, title.end, 'TITLE', 'rule:title-after-body', {
+      makeEntity(input.text, body.end, title.end, 'TITLE', 'rule:title-after-body', {
         term: rest.term,
         type: rest.type,
         official: rest.attrs.official,
@@ -245,7 +171,7 @@ function composeOrganizations(
     const start = partyByEnd.get(place.start)?.start ?? place.start;
     const name = `${shortName(division)}${body.term as string}`;
     out.push(
-      make(input.text, start, body.end, 'ORG', 'rule:place-body', {
+      makeEntity(input.text, start, body.end, 'ORG', 'rule:place-body', {
         kind: body.kind,
         term: name,
         name,
@@ -303,53 +229,6 @@ export function selectEntities(frozen: Entity[], candidates: Entity[], length: n
 }
 
 /**
- * Short references to a person named earlier: a surname and a title (张书记, 李省长) become a
- * PERSON with `refersTo`; a full name seen before gets `refersTo` its first mention.
- */
-function linkReferences(text: string, entities: Entity[]): Entity[] {
-  const firstByName = new Map<string, Entity>();
-  // The first full name (two characters or more) for each surname character, for 张书记 → 张建国.
-  const firstBySurname = new Map<string, Entity>();
-  const out: Entity[] = [];
-  for (let i = 0; i < entities.length; i++) {
-    const entity = entities[i] as Entity;
-    if (entity.label === 'PERSON') {
-      const first = firstByName.get(entity.text);
-      if (first) entity.refersTo = { text: first.text, start: first.start, end: first.end };
-      else firstByName.set(entity.text, entity);
-      const surname = entity.text.charAt(0);
-      if (entity.text.length >= 2 && !firstBySurname.has(surname)) firstBySurname.set(surname, entity);
-    }
-    const previous = out[out.length - 1];
-    const surnameStart = entity.start - 1;
-    // The model may tag the lone surname (张|书记) as a person: the reference replaces it.
-    const loneSurname =
-      previous?.label === 'PERSON' && previous.start === surnameStart && previous.end === entity.start;
-    if (
-      entity.label === 'TITLE' &&
-      entity.official !== 'no' &&
-      surnameStart >= 0 &&
-      (!previous || previous.end <= surnameStart || loneSurname)
-    ) {
-      const surname = text[surnameStart] ?? '';
-      const person = firstBySurname.get(surname);
-      if (person) {
-        if (loneSurname) out.pop();
-        out.push(
-          make(text, surnameStart, entity.end, 'PERSON', 'rule:surname-title', {
-            refersTo: { text: person.text, start: person.start, end: person.end },
-            title: entity.term ?? entity.text,
-          }),
-        );
-        continue;
-      }
-    }
-    out.push(entity);
-  }
-  return out;
-}
-
-/**
  * A place directly followed by 地区 ("region"), as one place: People's Daily 1998 marks 亚太地区,
  * 中东地区, 张家口地区 whole (154 times in the training days Jan 1–20, against 44 times the place alone
  * before 地区), and the model often stops before it (`rule:place-region`). The `bio` convention leaves
@@ -361,7 +240,7 @@ function placesWithRegion(text: string, candidates: readonly Entity[]): Entity[]
   for (const place of candidates) {
     if (place.label !== 'LOC' || !text.startsWith('地区', place.end) || seen.has(place.start)) continue;
     seen.add(place.start);
-    out.push(make(text, place.start, place.end + 2, 'LOC', 'rule:place-region', { place: place.text }));
+    out.push(makeEntity(text, place.start, place.end + 2, 'LOC', 'rule:place-region', { place: place.text }));
   }
   return out;
 }
@@ -421,7 +300,7 @@ export function recognizeEntities(input: RecognizeInput): {
       const titleLength = predicted.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
       if (titleLength > 0 && titleLength < span.end - span.start) continue;
       candidates.push(
-        make(input.text, span.start, span.end, predicted.label, 'model', {
+        makeEntity(input.text, span.start, span.end, predicted.label, 'model', {
           score: Number(predicted.score.toFixed(3)),
         }),
       );
@@ -430,8 +309,8 @@ export function recognizeEntities(input: RecognizeInput): {
   }
   candidates.push(...englishEntities(input.text));
   if (input.model?.convention !== 'bio') candidates.push(...placesWithRegion(input.text, candidates));
-  // Tokens by start offset, for the rules that ask what word stands at a place.
-  const tokenAt = new Map(input.tokens.map((token) => [token.start, token]));
+  // The token at an offset, for the rules that ask what word stands at a place.
+  const tokenAt: TokenAt = (start) => tokenStartingAt(input.tokens, start);
   const modelSpans = new Set(
     candidates.filter((e) => e.source === 'model').map((e) => `${e.start}:${e.end}:${e.label}`),
   );
