@@ -107,8 +107,8 @@ export class Pipeline {
       ner === false
         ? undefined
         : NerModel.load(ner === true ? join(dictionariesDir(), 'models', 'ner.bin.gz') : ner);
-    // Share the engine's jieba with the model where the engine is jieba-rs: one dictionary in memory.
-    const tagged = model && this.engine.jieba ? model.withTagger(this.engine.jieba) : model;
+    // The model tags with the engine's jieba where the engine is jieba-rs: one dictionary in memory.
+    const tagged = model && this.engine.tagger ? model.withTagger(this.engine.tagger) : model;
     this.model = tagged && options.convention === 'bio' ? tagged.withConvention('bio') : tagged;
     this.places = new PlaceIndex(this.dictionary);
     this.keywordExtractor = new KeywordExtractor({

@@ -31,10 +31,15 @@ export interface SegmentEngine {
   /** Tag names by id (`tagIds`). */
   readonly tagNames: readonly string[];
   /**
-   * The @node-rs/jieba instance behind the engine, when there is one: the NER model tags with it
-   * (jieba-rs tags, HMM off, as it was trained) instead of loading a second copy of the dictionary.
+   * jieba-rs's `tag` with HMM off (what the NER model was trained on), when the engine is jieba-rs: the
+   * model tags with it instead of loading a second copy of the dictionary.
    */
-  readonly jieba?: Jieba;
+  readonly tagger?: DictionaryTagger;
+}
+
+/** Words with their dictionary part of speech (the shape of @node-rs/jieba's `tag`). */
+export interface DictionaryTagger {
+  tag(text: string): Array<{ word: string; tag: string }>;
 }
 
 const require = createRequire(import.meta.url);
@@ -325,7 +330,20 @@ function createNodeRsEngine(): SegmentEngine {
   const pos = new PosTable(readFileSync(dictPath, 'utf8'));
   return {
     name: 'node-rs',
-    jieba,
+    tagger: {
+      // jieba-rs's own `tag(text, false)` builds an object per word in Rust; its cut without HMM and
+      // this table give the same words and tags (checked on 19.7k texts) in about half the time.
+      tag(text) {
+        const words = jieba.cut(text, false);
+        const ids = pos.ids(words);
+        const names = pos.names;
+        const out = new Array<{ word: string; tag: string }>(words.length);
+        for (let i = 0; i < words.length; i++) {
+          out[i] = { word: words[i] as string, tag: names[ids[i] as number] as string };
+        }
+        return out;
+      },
+    },
     cut: (text) => jieba.cut(text, true),
     posOf: (word) => pos.get(word),
     tagIds: (words) => pos.ids(words),
