@@ -70,13 +70,14 @@ const PLACE_SUFFIX = /[省市县区州旗盟镇乡村]$/;
 
 /**
  * A gazetteer place that may just be a word: written as one segmenter word that the core dictionary
- * does not tag as a place (威信 "prestige" for 威信县, 城区 "urban district", 东部 "the east"), without an
- * explicit suffix. Such a match is a place only where the model also reads one there.
+ * lists as something else (威信 "prestige" for 威信县, 城区 "urban district", 东部 "the east"), without an
+ * explicit suffix. Such a match is a place only where the model also reads one there. A word the core
+ * dictionary does not know (`x`: found by the HMM, 怀川 in 怀川大地) has no other reading.
  */
 function ambiguousPlace(entity: Entity, tokenAt: TokenAt): boolean {
   if (entity.label !== 'LOC' || (entity.text.length >= 3 && PLACE_SUFFIX.test(entity.text))) return false;
   const token = tokenAt(entity.start);
-  return token !== undefined && token.end === entity.end && !token.pos.startsWith('ns');
+  return token !== undefined && token.end === entity.end && !token.pos.startsWith('ns') && token.pos !== 'x';
 }
 
 /** Gazetteer matches that line up with token boundaries (soft terms never cut through a word). */

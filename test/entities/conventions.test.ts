@@ -46,6 +46,15 @@ describe('entity stage: bodies, titles and ambiguous names', () => {
     expect(word.entities.filter((e) => e.label === 'LOC')).toEqual([]);
   });
 
+  it('keeps a gazetteer name the core dictionary does not know, whatever the model reads inside it', () => {
+    // 怀川 (the Jiaozuo region) is no jieba word: the HMM finds it (x), so it has no other reading; the
+    // model alone reads 川 as a place here.
+    const doc = pipeline.annotate('踔厉奋发、务实重干，怀川大地处处焕发着创新的活力。');
+    expectDoc(doc);
+    expect(doc.tokens.find((t) => t.text === '怀川')?.pos).toBe('x');
+    expect(view(doc).filter((e) => e.startsWith('LOC'))).toEqual(['LOC:怀川']);
+  });
+
   it('starts no name inside a word after a title', () => {
     const doc = pipeline.annotate('武警官兵为她搭起了帐篷。');
     expectDoc(doc);
