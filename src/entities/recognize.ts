@@ -190,6 +190,42 @@ function composeOrganizations(
 }
 
 /**
+ * An organization found whole (河南省委 is one jieba word, read by the model) that spells a division and
+ * a generic body (河南 + 省委, or 河南省 + 省委 sharing 省) gets what a composed one has
+ * (`composeOrganizations`): the body's kind, the name, and the division as its explicit jurisdiction.
+ */
+function placeBodiesInside(input: RecognizeInput, entities: Entity[], soft: DictMatch[]): void {
+  const placesAt = new Map<number, DictMatch[]>();
+  for (const match of soft) {
+    if (match.entry.label !== 'LOC' || match.entry.attrs.code === undefined) continue;
+    placesAt.set(match.start, [...(placesAt.get(match.start) ?? []), match]);
+  }
+  for (const org of entities) {
+    if (org.label !== 'ORG' || org.jurisdiction !== undefined || org.type === 'generic') continue;
+    for (const place of placesAt.get(org.start) ?? []) {
+      const division = place.end < org.end ? input.places.get(place.entry.attrs.code) : undefined;
+      if (!division) continue;
+      const body =
+        genericBody(input.dictionary, input.normalized.slice(place.end, org.end)) ??
+        (place.end - place.start > 2
+          ? genericBody(input.dictionary, input.normalized.slice(place.end - 1, org.end))
+          : undefined);
+      if (!body) continue;
+      org.name = `${shortName(division)}${body.term}`;
+      if (org.kind === undefined && body.attrs.kind !== undefined) org.kind = body.attrs.kind;
+      org.jurisdiction = {
+        name: division.name,
+        code: division.code,
+        level: division.level,
+        basis: 'explicit',
+        confidence: 1,
+      };
+      break;
+    }
+  }
+}
+
+/**
  * Gives every ORG a normalized `name`: a generic body (市委, 省政府) written alone gets the
  * document's dominant division (焦作市委 in an article about Jiaozuo) with its `jurisdiction`
  * (`basis: document`, `confidence`); other bodies keep their canonical term.
@@ -331,6 +367,7 @@ export function recognizeEntities(input: RecognizeInput): {
   const { entities, nested } = selectEntities(input.frozen, kept, input.text.length);
   // The document's places (dominant divisions) come from the entities kept; officials use them too.
   const where = new DocumentPlaces(input.places, entities);
+  placeBodiesInside(input, entities, soft);
   nameOrganizations(entities, where);
   return { entities: linkReferences(input.text, entities), nested, where };
 }

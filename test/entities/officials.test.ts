@@ -142,6 +142,15 @@ describe('officials in varied forms', () => {
     ],
     ['会议由副市长刘军主持，市民代表张华发言。', [{ person: '刘军', title: '副市长' }]],
     ['焦作市人民政府党组书记王强出席。', [{ person: '王强', title: '党组书记' }]],
+    // 河南省委 and 北京市委 are single jieba words: the body and the place are read inside them.
+    [
+      '河南省委书记楼阳生在郑州会见外宾。',
+      [{ person: '楼阳生', title: '书记', organization: '河南省委', jurisdiction: '河南省 410000' }],
+    ],
+    [
+      '北京市委副书记、市长刘淇讲话。',
+      [{ person: '刘淇', title: '市长', organization: '北京市委', jurisdiction: '北京市 110000' }],
+    ],
   ];
 
   it.each(cases)('%s', (text, expected) => {
