@@ -11,6 +11,8 @@ export interface Official {
   organization?: Span & { name: string; kind?: string };
   jurisdiction?: Jurisdiction;
   former?: boolean;
+  /** The title follows the name (习近平总书记) instead of preceding it. */
+  titleAfterName?: boolean;
   source: string;
 }
 
@@ -67,8 +69,22 @@ function resolveJurisdiction(
 }
 
 /**
+ * An official title written directly after the person (习近平总书记, 李强总理), when no other person's
+ * mention claims it: the next entity starts where the name ends, and no person follows the title
+ * (市长李明 in 张三市长李明 is 李明's).
+ */
+function titleAfter(text: string, entities: Entity[], index: number): Entity | undefined {
+  const person = entities[index] as Entity;
+  const title = entities[index + 1];
+  if (title?.label !== 'TITLE' || title.start !== person.end || title.official === 'no') return undefined;
+  const next = entities[index + 2];
+  if (next?.label === 'PERSON' && JOINER.test(text.slice(title.end, next.start))) return undefined;
+  return title;
+}
+
+/**
  * Links each PERSON to the titles and body written right before it (焦作市委书记葛巧红, 省委书记
- * 楼阳生, 县委书记兼县长李四). A person whose titles are all non-official (记者, 编辑) is not an
+ * 楼阳生, 县委书记兼县长李四), or to an official title right after it (习近平总书记). A person whose titles are all non-official (记者, 编辑) is not an
  * official. Jurisdiction comes from the body's place, else from the document's dominant division.
  */
 export function linkOfficials(text: string, entities: Entity[], where: DocumentPlaces): Official[] {
@@ -92,7 +108,10 @@ export function linkOfficials(text: string, entities: Entity[], where: DocumentP
       cursor = part.start;
     }
     const organization = joinBodies(text, bodies);
-    const official = titles.filter((t) => t.official !== 'no');
+    let official = titles.filter((t) => t.official !== 'no');
+    // The name first (习近平总书记, 李强总理, 楼阳生书记): a title written right after the person.
+    const after = official.length === 0 ? titleAfter(text, entities, index) : undefined;
+    if (after) official = [after];
     if (official.length === 0) return;
     const main = official[official.length - 1] as Entity;
     const name = titleName(main);
@@ -102,6 +121,7 @@ export function linkOfficials(text: string, entities: Entity[], where: DocumentP
       titles: official.map((t) => ({ ...spanOf(t), name: titleName(t) })),
       source: 'rule:title-person',
     };
+    if (after) record.titleAfterName = true;
     if (organization) {
       record.organization = {
         ...spanOf(organization),

@@ -142,6 +142,16 @@ describe('officials in varied forms', () => {
     ],
     ['会议由副市长刘军主持，市民代表张华发言。', [{ person: '刘军', title: '副市长' }]],
     ['焦作市人民政府党组书记王强出席。', [{ person: '王强', title: '党组书记' }]],
+    // The name first: the title right after the person.
+    ['习近平总书记在中央经济工作会议上发表重要讲话。', [{ person: '习近平', title: '总书记' }]],
+    [
+      '河南省省长王凯、李强总理出席。',
+      [
+        { person: '王凯', title: '省长', jurisdiction: '河南省 410000' },
+        { person: '李强', title: '总理' },
+      ],
+    ],
+    ['张三市长李四出席。', [{ person: '李四', title: '市长' }]],
     // 河南省委 and 北京市委 are single jieba words: the body and the place are read inside them.
     [
       '河南省委书记楼阳生在郑州会见外宾。',
