@@ -14,6 +14,8 @@ const LEVELS = new Set(['province', 'prefecture', 'county', 'township']);
 /** Divisions by code, built once per pipeline from the gazetteer entries that carry a code. */
 export class PlaceIndex {
   private readonly byCode = new Map<string, Division>();
+  /** Provinces by their one-character abbreviation (豫 → 河南省). */
+  readonly byAbbreviation = new Map<string, Division>();
 
   constructor(dictionary: Dictionary) {
     for (const entry of dictionary.entries()) {
@@ -26,6 +28,10 @@ export class PlaceIndex {
       const division: Division = { name, code, level: level as Division['level'] };
       if (parent !== undefined) division.parent = parent;
       this.byCode.set(code, division);
+      for (const abbreviation of entry.attrs.abbr?.split('|') ?? []) {
+        if (abbreviation !== '' && !this.byAbbreviation.has(abbreviation))
+          this.byAbbreviation.set(abbreviation, division);
+      }
     }
   }
 

@@ -5,7 +5,7 @@ import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Token } from '../types.js';
 import { englishEntities } from './english.js';
 import { linkReferences, makeEntity, namesAfterTitles, type TokenAt, tokenStartingAt } from './names.js';
-import { DocumentPlaces, type PlaceIndex, shortName } from './places.js';
+import { type Division, DocumentPlaces, type PlaceIndex, shortName } from './places.js';
 import { tidySpan } from './tidy.js';
 import { titleCandidates } from './titles.js';
 
@@ -282,6 +282,35 @@ function placesWithRegion(text: string, candidates: readonly Entity[]): Entity[]
   return out;
 }
 
+/**
+ * One-character abbreviations of provinces written as a word of their own or run together (豫/ns 企, 川/j
+ * 渝/j 两地, 豫港/ns 合作, 湘鄂赣/j 三省): every character is the province (豫 → 河南省 410000), as People's
+ * Daily tags a lone abbreviation (`j`) and the character-BIO sets tag 欧 美 (`rule:place-abbreviation`).
+ * Countries (美, 俄) are left to the model: the core dictionary tags words such as 美德 and 赞美 `ns`.
+ */
+function abbreviatedProvinces(input: RecognizeInput): Entity[] {
+  const out: Entity[] = [];
+  const { text, normalized, tokens, places } = input;
+  for (const token of tokens) {
+    if (token.end - token.start > 4 || !(token.pos === 'j' || token.pos === 'ns')) continue;
+    let all = true;
+    for (let i = token.start; i < token.end && all; i++)
+      all = places.byAbbreviation.has(normalized.charAt(i));
+    if (!all) continue;
+    for (let i = token.start; i < token.end; i++) {
+      const division = places.byAbbreviation.get(normalized.charAt(i)) as Division;
+      out.push(
+        makeEntity(text, i, i + 1, 'LOC', 'rule:place-abbreviation', {
+          refersTo: division.name,
+          code: division.code,
+          level: division.level,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 /** The entity stage: gazetteers, composition rules and the statistical model, settled by one rule. */
 export function recognizeEntities(input: RecognizeInput): {
   entities: Entity[];
@@ -345,6 +374,7 @@ export function recognizeEntities(input: RecognizeInput): {
     }
   }
   candidates.push(...englishEntities(input.text));
+  candidates.push(...abbreviatedProvinces(input));
   if (input.model?.convention !== 'bio') candidates.push(...placesWithRegion(input.text, candidates));
   // The token at an offset, for the rules that ask what word stands at a place.
   const tokenAt: TokenAt = (start) => tokenStartingAt(input.tokens, start);

@@ -55,6 +55,20 @@ describe('entity stage: bodies, titles and ambiguous names', () => {
     expect(view(doc).filter((e) => e.startsWith('LOC'))).toEqual(['LOC:怀川']);
   });
 
+  it('reads one-character abbreviations of provinces as the province (豫 = 河南省)', () => {
+    const doc = pipeline.annotate('豫港合作持续深化，川渝两地携手，大家都赞美这种美德。');
+    expectDoc(doc);
+    const places = doc.entities
+      .filter((e) => e.source === 'rule:place-abbreviation')
+      .map((e) => `${e.text} ${e.refersTo} ${e.code}`);
+    expect(places).toEqual([
+      '豫 河南省 410000',
+      '港 香港特别行政区 810000',
+      '川 四川省 510000',
+      '渝 重庆市 500000',
+    ]);
+  });
+
   it('starts no name inside a word after a title', () => {
     const doc = pipeline.annotate('武警官兵为她搭起了帐篷。');
     expectDoc(doc);
