@@ -21,6 +21,9 @@ const FULLWIDTH_OFFSET = 0xfee0;
 const IDEOGRAPHIC_SPACE = 0x3000;
 const CJK_FIRST = 0x3400;
 const CJK_LAST = 0x9fff;
+const MIDDLE_DOT = 0xb7;
+/** Bullet, katakana middle dot (full and half width), hyphenation point, bullet operator, dot operator. */
+const NAME_DOTS = [0x2022, 0x30fb, 0xff65, 0x2027, 0x2219, 0x22c5];
 /** Texts up to this many UTF-16 units are normalized in a reused buffer (128 KB). */
 const SCRATCH_UNITS = 1 << 16;
 
@@ -73,6 +76,9 @@ export function createNormalizer(options: { traditional?: boolean } = {}): Norma
   for (let code = 0; code < table.length; code++) table[code] = code;
   for (let code = FULLWIDTH_FIRST; code <= FULLWIDTH_LAST; code++) table[code] = code - FULLWIDTH_OFFSET;
   table[IDEOGRAPHIC_SPACE] = 0x20;
+  // The separators of transliterated names (休•芒罗, 凯特・温斯莱特) all become the middle dot that
+  // People's Daily writes (U+00B7), so names and dictionary forms match whichever one a text uses.
+  for (const dot of NAME_DOTS) table[dot] = MIDDLE_DOT;
   const traditional = options.traditional === false ? undefined : buildTraditionalTable();
   for (const [from, to] of traditional?.table ?? []) table[from] = to;
   const kept = traditional?.kept ?? new Map<number, number[]>();

@@ -360,8 +360,10 @@ export function recognizeEntities(input: RecognizeInput): {
     for (const e of gazetteer)
       if (e.label === 'TITLE' && e.end - e.start >= 2)
         titleEnds.set(e.end, Math.max(titleEnds.get(e.end) ?? 0, e.end - e.start));
-    for (const predicted of input.model.predict(input.text)) {
-      const span = tidySpan(input.text, predicted.start, predicted.end);
+    // It reads the normalized text (same offsets): traditional characters as simplified, and the dot
+    // variants of transliterated names as People's Daily's ·.
+    for (const predicted of input.model.predict(input.normalized)) {
+      const span = tidySpan(input.text, predicted.start, predicted.end, predicted.label);
       if (!span) continue;
       const titleLength = predicted.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
       if (titleLength > 0 && titleLength < span.end - span.start) continue;

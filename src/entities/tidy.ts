@@ -3,7 +3,7 @@
  * span takes a bracket or a quote at its edge (王乐）, 【博宝) or stops inside a run of Latin letters
  * (michae|lbrand). A name never begins or ends with punctuation, and a Latin word is never half a name:
  * spans are trimmed to the first and last character that can belong to a name, and widened to whole
- * Latin words.
+ * Latin words. A person's name also ends before a bracket inside it (迈克.内维尔(MikeNewell)).
  */
 
 /** Closing brackets by their opening one. */
@@ -57,9 +57,20 @@ export function tidySpan(
   text: string,
   start: number,
   end: number,
+  label?: string,
 ): { start: number; end: number } | undefined {
   let from = start;
   let to = end;
+  // A person's name holds no bracket: 迈克.内维尔(MikeNewell) is the name and its original spelling.
+  if (label === 'PERSON') {
+    for (let at = from + 1; at < to; at++) {
+      const char = text.charAt(at);
+      if (CLOSERS[char] !== undefined && char !== '“' && char !== '‘') {
+        to = at;
+        break;
+      }
+    }
+  }
   // A span wrapped whole in a pair (“张艺谋”, 《人民日报》) is the name inside it.
   while (to - from > 2 && CLOSERS[text.charAt(from)] === text.charAt(to - 1)) {
     from++;

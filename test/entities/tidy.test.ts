@@ -3,10 +3,10 @@ import { tidySpan } from '../../src/entities/tidy.js';
 import { expectSpan } from '../helpers.js';
 
 /** Tidies the span of `inner` (its first occurrence) in `text` and returns the text it keeps. */
-function tidied(text: string, inner: string): string | undefined {
+function tidied(text: string, inner: string, label?: string): string | undefined {
   const start = text.indexOf(inner);
   expect(start).toBeGreaterThanOrEqual(0);
-  const span = tidySpan(text, start, start + inner.length);
+  const span = tidySpan(text, start, start + inner.length, label);
   if (!span) return undefined;
   const out = { text: text.slice(span.start, span.end), ...span };
   expectSpan(text, out);
@@ -37,6 +37,14 @@ describe('tidySpan (edges of model spans)', () => {
     expect(tidied('由michaelbrand）担任', 'michae')).toBe('michaelbrand');
     expect(tidied('部长BrendanO’Connor近日', 'BrendanO')).toBe('BrendanO');
     expect(tidied('魔术杨MagicYang、雪妍', '杨MagicYa')).toBe('杨MagicYang');
+  });
+
+  it('ends a person before a bracket inside the span, not an organization', () => {
+    expect(tidied('导演迈克.内维尔(MikeNewell)执导', '迈克.内维尔(MikeNewell)', 'PERSON')).toBe(
+      '迈克.内维尔',
+    );
+    expect(tidied('韩亚（中国）员工', '韩亚（中国）', 'ORG')).toBe('韩亚（中国）');
+    expect(tidied('美国总统克林顿（Clinton）说', '克林顿（Clinton）', 'PERSON')).toBe('克林顿');
   });
 
   it('drops a span of punctuation only', () => {

@@ -111,6 +111,13 @@ describe('normalize', () => {
     expect(normalized).toBe(`1998年\ud800A😀企业\udc00 末`);
   });
 
+  it('writes every separator of transliterated names as the middle dot', () => {
+    const text = '休•芒罗、凯特・温斯莱特、玛丽･居里、约翰‧史密斯、罗纳尔多·纳扎里奥';
+    expect(normalizer.normalize(text)).toBe(
+      '休·芒罗、凯特·温斯莱特、玛丽·居里、约翰·史密斯、罗纳尔多·纳扎里奥',
+    );
+  });
+
   it('returns the text itself when nothing changes', () => {
     const text = '焦作市委书记葛巧红';
     expect(normalizer.normalize(text)).toBe(text);
