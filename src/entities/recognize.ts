@@ -150,6 +150,23 @@ function titlesAfterBodies(
   return { dropped, added };
 }
 
+/**
+ * Generic bodies that share the suffix of the place before them (焦作市 | 市人民政府, where the words are
+ * 焦作市 / 人民政府): token-aligned gazetteer matches cannot hold them, and they count only as part of
+ * that place's organization (`composeOrganizations`).
+ */
+function sharedBodies(input: RecognizeInput, soft: DictMatch[], places: Entity[]): Entity[] {
+  const out: Entity[] = [];
+  for (const match of soft) {
+    if (match.entry.label !== 'ORG' || match.entry.type !== 'generic') continue;
+    const place = places.find((p) => p.end === match.start + 1 && p.code !== undefined);
+    const atWordEnd =
+      match.end === input.text.length || tokenStartingAt(input.tokens, match.end) !== undefined;
+    if (place && atWordEnd) out.push(input.entityFromMatch(input.text, match));
+  }
+  return out;
+}
+
 /** A place directly followed by a generic body (焦作 + 市委, 河南省 + 政府) is one organization. */
 function composeOrganizations(
   input: RecognizeInput,
@@ -191,7 +208,7 @@ function composeOrganizations(
 
 /**
  * An organization found whole (河南省委 is one jieba word, read by the model) that spells a division and
- * a generic body (河南 + 省委, or 河南省 + 省委 sharing 省) gets what a composed one has
+ * a generic body (河南 + 省委, 河南省 + 省委 sharing 省, 温县 + 县人民政府) gets what a composed one has
  * (`composeOrganizations`): the body's kind, the name, and the division as its explicit jurisdiction.
  */
 function placeBodiesInside(input: RecognizeInput, entities: Entity[], soft: DictMatch[]): void {
@@ -205,13 +222,15 @@ function placeBodiesInside(input: RecognizeInput, entities: Entity[], soft: Dict
     for (const place of placesAt.get(org.start) ?? []) {
       const division = place.end < org.end ? input.places.get(place.entry.attrs.code) : undefined;
       if (!division) continue;
+      // The body follows the place (河南 + 省委) or shares its suffix (河南省 + 省委, 温县 + 县人民政府):
+      // the organization is one word already, so a two-character county shares as well.
       const body =
         genericBody(input.dictionary, input.normalized.slice(place.end, org.end)) ??
-        (place.end - place.start > 2
-          ? genericBody(input.dictionary, input.normalized.slice(place.end - 1, org.end))
-          : undefined);
+        genericBody(input.dictionary, input.normalized.slice(place.end - 1, org.end));
       if (!body) continue;
-      org.name = `${shortName(division)}${body.term}`;
+      const short = shortName(division);
+      const term = body.term;
+      org.name = short.endsWith(term.charAt(0)) ? `${short}${term.slice(1)}` : `${short}${term}`;
       if (org.kind === undefined && body.attrs.kind !== undefined) org.kind = body.attrs.kind;
       org.jurisdiction = {
         name: division.name,
@@ -341,6 +360,7 @@ export function recognizeEntities(input: RecognizeInput): {
   const bodies = [
     ...titles.filter((e) => e.label === 'ORG'),
     ...gazetteer.filter((e) => e.label === 'ORG' && e.type === 'generic'),
+    ...sharedBodies(input, soft, places),
   ];
   candidates.push(
     ...composeOrganizations(

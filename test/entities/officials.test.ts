@@ -141,7 +141,19 @@ describe('officials in varied forms', () => {
       [{ person: '张建国', title: '市委书记', organization: '焦作市委', jurisdiction: '焦作市 410800' }],
     ],
     ['会议由副市长刘军主持，市民代表张华发言。', [{ person: '刘军', title: '副市长' }]],
-    ['焦作市人民政府党组书记王强出席。', [{ person: '王强', title: '党组书记' }]],
+    [
+      '焦作市人民政府党组书记王强出席。',
+      [{ person: '王强', title: '党组书记', organization: '焦作市政府党组', jurisdiction: '焦作市 410800' }],
+    ],
+    // The body shares the place's suffix (焦作市 | 市人民政府), or the model reads the body whole.
+    [
+      '郑州市人民政府副市长李明讲话。',
+      [{ person: '李明', title: '副市长', organization: '郑州市政府', jurisdiction: '郑州市 410100' }],
+    ],
+    [
+      '温县人民政府县长王猛带队检查。',
+      [{ person: '王猛', title: '县长', organization: '温县政府', jurisdiction: '温县 410825' }],
+    ],
     // The name first: the title right after the person.
     ['习近平总书记在中央经济工作会议上发表重要讲话。', [{ person: '习近平', title: '总书记' }]],
     [
