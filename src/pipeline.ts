@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { type DictDiagnostic, Dictionary, type DictMatch } from './dictionary/dictionary.js';
 import type { DictEntry, TermFields } from './dictionary/entry.js';
 import { loadManifest } from './dictionary/manifest.js';
 import { linkOfficials } from './entities/officials.js';
 import { PlaceIndex } from './entities/places.js';
 import { recognizeEntities } from './entities/recognize.js';
+import { TownshipIndex } from './entities/townships.js';
 import { ZhtagError } from './errors.js';
 import { KeywordExtractor, type KeywordOptions } from './keywords/extract.js';
 import { type NerConvention, NerModel } from './ner/model.js';
@@ -87,12 +88,14 @@ export class Pipeline {
     this.engine = createEngine(options.engine ?? 'node-rs');
     this.dictionary = new Dictionary(this.normalizer);
     const root = packageRoot();
+    let townshipIndex: TownshipIndex | undefined;
     if (options.manifest !== false) {
       const manifestPath = options.manifest ?? join(dictionariesDir(), 'manifest.json');
       if (!existsSync(manifestPath)) {
         throw new ZhtagError('E_DICT_NOT_FOUND', `${manifestPath}: no such manifest`, { file: manifestPath });
       }
-      loadManifest(this.dictionary, manifestPath, root);
+      const townships = loadManifest(this.dictionary, manifestPath, root);
+      if (townships !== undefined) townshipIndex = TownshipIndex.load(townships, relative(root, townships));
     }
     for (const file of options.dicts ?? []) {
       this.dictionary.loadFile(resolve(file), {
@@ -110,7 +113,7 @@ export class Pipeline {
     // The model tags with the engine's jieba where the engine is jieba-rs: one dictionary in memory.
     const tagged = model && this.engine.tagger ? model.withTagger(this.engine.tagger) : model;
     this.model = tagged && options.convention === 'bio' ? tagged.withConvention('bio') : tagged;
-    this.places = new PlaceIndex(this.dictionary);
+    this.places = new PlaceIndex(this.dictionary, townshipIndex);
     this.keywordExtractor = new KeywordExtractor({
       ...(options.idf !== undefined ? { idf: options.idf } : {}),
       ...(options.keywords ? { defaults: options.keywords } : {}),

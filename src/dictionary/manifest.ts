@@ -24,6 +24,11 @@ export interface ManifestLayer {
 export interface Manifest {
   version: number;
   layers: ManifestLayer[];
+  /**
+   * Township-level divisions (`term` + 9-digit `code`), relative to the manifest: not a layer, the
+   * entity stage reads them where a text writes a name with its suffix (云台山镇).
+   */
+  townships?: string;
 }
 
 const LABELS: readonly Label[] = ['PERSON', 'TITLE', 'ORG', 'LOC', 'POLICY'];
@@ -58,7 +63,11 @@ export function readManifest(path: string): Manifest {
         throw manifestError(path, `layers[${i}].files[${j}].label must be one of ${LABELS.join(', ')}`);
     });
   });
-  return { version: manifest.version ?? 1, layers: manifest.layers };
+  if (manifest.townships !== undefined && typeof manifest.townships !== 'string')
+    throw manifestError(path, 'field "townships" must be a path');
+  const out: Manifest = { version: manifest.version ?? 1, layers: manifest.layers };
+  if (manifest.townships !== undefined) out.townships = manifest.townships;
+  return out;
 }
 
 /** A dictionary file to load and how the loader reads it. */
@@ -87,7 +96,12 @@ export function manifestFiles(manifestPath: string, root: string): ManifestFileR
   );
 }
 
-/** Loads every file of a manifest into a dictionary, in order. `source` paths are shown relative to `root`. */
-export function loadManifest(dictionary: Dictionary, manifestPath: string, root: string): void {
+/**
+ * Loads every file of a manifest into a dictionary, in order. `source` paths are shown relative to `root`.
+ * Returns the full path of the manifest's township list, if it names one.
+ */
+export function loadManifest(dictionary: Dictionary, manifestPath: string, root: string): string | undefined {
   for (const { path, spec } of manifestFiles(manifestPath, root)) dictionary.loadFile(path, spec);
+  const { townships } = readManifest(manifestPath);
+  return townships === undefined ? undefined : resolve(join(manifestPath, '..'), townships);
 }

@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
 import type { Entity } from '../types.js';
+import type { TownshipIndex } from './townships.js';
 
 /** An administrative division from the gazetteer (GB/T 2260). */
 export interface Division {
@@ -17,7 +18,11 @@ export class PlaceIndex {
   /** Provinces by their one-character abbreviation (豫 → 河南省). */
   readonly byAbbreviation = new Map<string, Division>();
 
-  constructor(dictionary: Dictionary) {
+  /** `townships`: the township-level divisions below the gazetteer's counties, when loaded. */
+  constructor(
+    dictionary: Dictionary,
+    readonly townships?: TownshipIndex,
+  ) {
     for (const entry of dictionary.entries()) {
       const { code, parent } = entry.attrs;
       const level = entry.level ?? '';
@@ -36,7 +41,8 @@ export class PlaceIndex {
   }
 
   get(code: string | undefined): Division | undefined {
-    return code === undefined ? undefined : this.byCode.get(code);
+    if (code === undefined) return undefined;
+    return this.byCode.get(code) ?? (code.length === 9 ? this.townships?.division(code) : undefined);
   }
 
   /** The division and its ancestors, nearest first. */
@@ -95,6 +101,15 @@ export function levelOfName(name: string): Division['level'] | undefined {
 /** A division's name without its suffix, as it prefixes a body (焦作市 → 焦作, 河南省 → 河南). */
 export function shortName(division: Division): string {
   return division.name.length > 2 ? division.name.replace(/[省市县区]$/, '') : division.name;
+}
+
+/**
+ * The name of a body composed with a division: 焦作 + 市委, or sharing the division's last character with
+ * the body (温县 + 县政府 → 温县政府, 云台山镇 + 镇党委 → 云台山镇党委).
+ */
+export function composedName(division: Division, body: string): string {
+  const short = shortName(division);
+  return short.endsWith(body.charAt(0)) ? `${short}${body.slice(1)}` : `${short}${body}`;
 }
 
 /** One document's places: the dominant division per level, computed once, for generic bodies and titles. */

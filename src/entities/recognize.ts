@@ -5,9 +5,10 @@ import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Token } from '../types.js';
 import { englishEntities } from './english.js';
 import { linkReferences, makeEntity, namesAfterTitles, type TokenAt, tokenStartingAt } from './names.js';
-import { type Division, DocumentPlaces, type PlaceIndex, shortName } from './places.js';
+import { composedName, type Division, DocumentPlaces, type PlaceIndex, shortName } from './places.js';
 import { tidySpan } from './tidy.js';
 import { titleCandidates } from './titles.js';
+import { townshipCandidates } from './townships.js';
 
 /** What the entity stage reads. `frozen` are the dictionary entities already fixed (policy, user). */
 export interface RecognizeInput {
@@ -175,8 +176,10 @@ function composeOrganizations(
   organizations: Entity[],
 ): Entity[] {
   const out: Entity[] = [];
+  // Divisions only (a mountain 云台山 ends where 云台山镇 shares its 镇 with 镇党委).
   const byEnd = new Map<number, Entity>();
-  for (const place of places) byEnd.set(place.end, place);
+  for (const place of places)
+    if (input.places.get(place.code as string | undefined)) byEnd.set(place.end, place);
   // 中共 + 焦作市委: the party prefix belongs to the body it names.
   const partyByEnd = new Map<number, Entity>();
   for (const org of organizations) if (org.term === '中国共产党') partyByEnd.set(org.end, org);
@@ -187,7 +190,7 @@ function composeOrganizations(
     const division = place && input.places.get(place.code as string | undefined);
     if (!place || !division) continue;
     const start = partyByEnd.get(place.start)?.start ?? place.start;
-    const name = `${shortName(division)}${body.term as string}`;
+    const name = composedName(division, body.term as string);
     out.push(
       makeEntity(input.text, start, body.end, 'ORG', 'rule:place-body', {
         kind: body.kind,
@@ -228,9 +231,7 @@ function placeBodiesInside(input: RecognizeInput, entities: Entity[], soft: Dict
         genericBody(input.dictionary, input.normalized.slice(place.end, org.end)) ??
         genericBody(input.dictionary, input.normalized.slice(place.end - 1, org.end));
       if (!body) continue;
-      const short = shortName(division);
-      const term = body.term;
-      org.name = short.endsWith(term.charAt(0)) ? `${short}${term.slice(1)}` : `${short}${term}`;
+      org.name = composedName(division, body.term);
       if (org.kind === undefined && body.attrs.kind !== undefined) org.kind = body.attrs.kind;
       org.jurisdiction = {
         name: division.name,
@@ -356,7 +357,15 @@ export function recognizeEntities(input: RecognizeInput): {
     else candidates.push(entity);
   }
   candidates.push(...titles);
-  const places = gazetteer.filter((e) => e.label === 'LOC');
+  const named = gazetteer.filter((e) => e.label === 'LOC');
+  const townships = input.places.townships
+    ? townshipCandidates(input.text, input.normalized, input.tokens, input.places.townships, named, (word) =>
+        input.dictionary.lookupAll(word).some((e) => e.label === 'TITLE' || e.type === 'generic'),
+      )
+    : [];
+  candidates.push(...townships);
+  // Townships compose with their bodies too (云台山镇 + 镇党委).
+  const places = [...named, ...townships.filter((e) => e.code !== undefined)];
   const bodies = [
     ...titles.filter((e) => e.label === 'ORG'),
     ...gazetteer.filter((e) => e.label === 'ORG' && e.type === 'generic'),

@@ -163,7 +163,11 @@ export class ReportBuilder {
   }
 
   private addPlace(entity: Entity, doc: number): void {
-    const code = typeof entity.code === 'string' && /^\d{6}$/.test(entity.code) ? entity.code : undefined;
+    // Townships (9 digits) count for their county's city and province.
+    const code =
+      typeof entity.code === 'string' && /^\d{6}(\d{3})?$/.test(entity.code)
+        ? entity.code.slice(0, 6)
+        : undefined;
     if (!code) {
       this.unresolved.add(entity.text, doc);
       return;
