@@ -1,9 +1,10 @@
 /**
  * Edges of the statistical model's spans. The model labels characters one by one, so now and then a
  * span takes a bracket or a quote at its edge (王乐）, 【博宝) or stops inside a run of Latin letters
- * (michae|lbrand). A name never begins or ends with punctuation, and a Latin word is never half a name:
- * spans are trimmed to the first and last character that can belong to a name, and widened to whole
- * Latin words. A person's name also ends before a bracket inside it (迈克.内维尔(MikeNewell)).
+ * (michae|lbrand). A name never begins or ends with punctuation, and a Latin word is never half a
+ * person's name: spans are trimmed to the first and last character that can belong to a name, and a
+ * person is widened to whole Latin words (an organization's Latin prefix is often a word of its own:
+ * vs|ac米兰). A person's name also ends before a bracket inside it (迈克.内维尔(MikeNewell)).
  */
 
 /** Closing brackets by their opening one. */
@@ -26,7 +27,8 @@ const OPENERS: Record<string, string> = Object.fromEntries(
 
 /** Punctuation, symbols and spaces: never the first or last character of a name. */
 const EDGE_JUNK = /^[\p{P}\p{S}\p{Z}\s]$/u;
-const LATIN = /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/;
+/** Latin letters (not digits: WCG|2011 and 沙尔克|04 are two words as often as one). */
+const LATIN = /^[A-Za-z\uff21-\uff3a\uff41-\uff5a]$/;
 
 function isLatin(text: string, at: number): boolean {
   return at >= 0 && at < text.length && LATIN.test(text.charAt(at));
@@ -79,7 +81,10 @@ export function tidySpan(
   while (from < to && EDGE_JUNK.test(text.charAt(from)) && !balanced(text, from, to, from)) from++;
   while (to > from && EDGE_JUNK.test(text.charAt(to - 1)) && !balanced(text, from, to, to - 1)) to--;
   if (from === to) return undefined;
-  if (isLatin(text, from) && isLatin(text, from - 1)) while (isLatin(text, from - 1)) from--;
-  if (isLatin(text, to - 1) && isLatin(text, to)) while (isLatin(text, to)) to++;
+  // Only names: an organization's Latin prefix is often a separate word (vs|ac米兰).
+  if (label === 'PERSON') {
+    if (isLatin(text, from) && isLatin(text, from - 1)) while (isLatin(text, from - 1)) from--;
+    if (isLatin(text, to - 1) && isLatin(text, to)) while (isLatin(text, to)) to++;
+  }
   return { start: from, end: to };
 }

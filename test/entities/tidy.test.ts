@@ -33,10 +33,12 @@ describe('tidySpan (edges of model spans)', () => {
     expect(tidied('克里斯蒂亚诺·罗纳尔多进球', '克里斯蒂亚诺·罗纳尔多')).toBe('克里斯蒂亚诺·罗纳尔多');
   });
 
-  it('widens a span that stops inside a Latin word to the whole word', () => {
-    expect(tidied('由michaelbrand）担任', 'michae')).toBe('michaelbrand');
-    expect(tidied('部长BrendanO’Connor近日', 'BrendanO')).toBe('BrendanO');
-    expect(tidied('魔术杨MagicYang、雪妍', '杨MagicYa')).toBe('杨MagicYang');
+  it('widens a person that stops inside a Latin word to the whole word, not an organization', () => {
+    expect(tidied('由michaelbrand）担任', 'michae', 'PERSON')).toBe('michaelbrand');
+    expect(tidied('部长BrendanO’Connor近日', 'BrendanO', 'PERSON')).toBe('BrendanO');
+    expect(tidied('魔术杨MagicYang、雪妍', '杨MagicYa', 'PERSON')).toBe('杨MagicYang');
+    expect(tidied('朴茨茅斯vsac米兰', 'ac米兰', 'ORG')).toBe('ac米兰');
+    expect(tidied('WCG2011世界总决赛', 'WCG', 'PERSON')).toBe('WCG');
   });
 
   it('ends a person before a bracket inside the span, not an organization', () => {
