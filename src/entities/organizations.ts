@@ -50,8 +50,8 @@ export function composeOrganizations(
   for (const org of organizations) if (org.term === '中国共产党') partyByEnd.set(org.end, org);
   for (const body of bodies) {
     // The place may end where the body starts (焦作|市委) or share its suffix character (焦作市|市委).
-    const sharing = byEnd.get(body.start + 1);
-    const place = byEnd.get(body.start) ?? (sharing && sharing.end - sharing.start > 2 ? sharing : undefined);
+    // A two-character county shares too (温县 | 县委): `composedName` writes the shared character once.
+    const place = byEnd.get(body.start) ?? byEnd.get(body.start + 1);
     const division = place && input.places.get(place.code as string | undefined);
     if (!place || !division) continue;
     const start = partyByEnd.get(place.start)?.start ?? place.start;
