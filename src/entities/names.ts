@@ -101,8 +101,9 @@ export function namesAfterTitles(
 }
 
 /**
- * Short references to a person named earlier: a surname and a title (张书记, 李省长) become a
- * PERSON with `refersTo`; a full name seen before gets `refersTo` its first mention.
+ * Short references to a person named earlier: in a surname and a title (张书记, 李省长) the surname
+ * becomes a PERSON with `refersTo` (the title stays a TITLE); a full name seen before gets `refersTo`
+ * its first mention.
  */
 export function linkReferences(text: string, entities: Entity[]): Entity[] {
   const firstByName = new Map<string, Entity>();
@@ -132,14 +133,15 @@ export function linkReferences(text: string, entities: Entity[]): Entity[] {
       const surname = text[surnameStart] ?? '';
       const person = firstBySurname.get(surname);
       if (person) {
+        // The surname is the person and the title stays a title (张 | 书记), as People's Daily marks it
+        // and as titles are never part of a name elsewhere.
         if (loneSurname) out.pop();
         out.push(
-          makeEntity(text, surnameStart, entity.end, 'PERSON', 'rule:surname-title', {
+          makeEntity(text, surnameStart, entity.start, 'PERSON', 'rule:surname-title', {
             refersTo: { text: person.text, start: person.start, end: person.end },
             title: entity.term ?? entity.text,
           }),
         );
-        continue;
       }
     }
     out.push(entity);

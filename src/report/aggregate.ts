@@ -139,7 +139,8 @@ export class ReportBuilder {
     this.characters += doc.text.length;
     for (const entity of doc.entities ?? []) {
       this.labels[entity.label] = (this.labels[entity.label] ?? 0) + 1;
-      if (entity.label === 'PERSON') this.people.add(entity.text, n);
+      // A short reference (张 of 张书记) counts for the person it refers to.
+      if (entity.label === 'PERSON') this.people.add(spanText(entity.refersTo) ?? entity.text, n);
       else if (entity.label === 'ORG') this.organizations.add(String(entity.name ?? entity.text), n);
       else if (entity.label === 'LOC') this.addPlace(entity, n);
       else if (entity.label === 'POLICY') {

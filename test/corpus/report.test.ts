@@ -22,7 +22,7 @@ function entity(
 
 // Two hand-made records in the documented shape (officials as the NER stage writes them).
 const TEXT_A = '焦作市委书记葛巧红在修武县调研“十大战略”。';
-const TEXT_B = '郑州市实施“十大战略”和“两个确保”。葛巧红出席。';
+const TEXT_B = '郑州市实施“十大战略”和“两个确保”。葛巧红出席，葛书记在云台山镇讲话。';
 const docs: Doc[] = [
   {
     id: 'a',
@@ -54,6 +54,11 @@ const docs: Doc[] = [
       entity('十大战略', TEXT_B, 'POLICY', { term: '十大战略' }),
       entity('两个确保', TEXT_B, 'POLICY', { term: '两个确保' }),
       entity('葛巧红', TEXT_B, 'PERSON'),
+      // A short reference counts for its person; a township for its county's city and province.
+      entity('葛', TEXT_B.replace('葛巧红', '___'), 'PERSON', {
+        refersTo: { text: '葛巧红', start: TEXT_B.indexOf('葛巧红'), end: TEXT_B.indexOf('葛巧红') + 3 },
+      }),
+      entity('云台山镇', TEXT_B, 'LOC', { code: '410821104', level: 'township' }),
     ],
     keywords: [
       { term: '十大战略', weight: 0.25 },
@@ -94,18 +99,18 @@ describe('zhtag report', () => {
         jurisdictions: ['焦作市'],
       },
     ]);
-    expect(report.people).toEqual([{ name: '葛巧红', count: 2, documents: 2 }]);
-    expect(report.places.provinces).toEqual([{ name: '河南省', code: '410000', count: 2, documents: 2 }]);
+    expect(report.people).toEqual([{ name: '葛巧红', count: 3, documents: 2 }]);
+    expect(report.places.provinces).toEqual([{ name: '河南省', code: '410000', count: 3, documents: 2 }]);
     expect(report.places.cities.map((c) => [c.name, c.province, c.count])).toEqual([
+      ['焦作市', '河南省', 2],
       ['郑州市', '河南省', 1],
-      ['焦作市', '河南省', 1],
     ]);
     expect(report.policyTerms.map((t) => [t.name, t.count, t.documents])).toEqual([
       ['十大战略', 2, 2],
       ['两个确保', 1, 1],
     ]);
     expect(report.keywords[0]).toEqual({ name: '十大战略', count: 2, documents: 2, weight: 0.75 });
-    expect(report.labels).toEqual({ ORG: 1, TITLE: 1, PERSON: 2, LOC: 2, POLICY: 3 });
+    expect(report.labels).toEqual({ ORG: 1, TITLE: 1, PERSON: 3, LOC: 3, POLICY: 3 });
   });
 
   it('renders a static page: SVG charts, no script, well nested, names escaped', async () => {

@@ -192,9 +192,16 @@ describe('officials in varied forms', () => {
   it('links a short reference (张书记) to the person named earlier', () => {
     const doc = pipeline.annotate('焦作市委书记张建国表示同意。会上，张书记强调要抓好落实。');
     expectDoc(doc);
-    const reference = doc.entities.find((e) => e.text === '张书记');
-    expect(reference?.label).toBe('PERSON');
+    // The surname is the person and the title stays a title: 张 | 书记.
+    const at = doc.text.indexOf('张书记');
+    const reference = doc.entities.find((e) => e.start === at);
+    expect([reference?.label, reference?.text, reference?.source]).toEqual([
+      'PERSON',
+      '张',
+      'rule:surname-title',
+    ]);
     expect(reference?.refersTo).toEqual({ text: '张建国', start: 6, end: 9 });
+    expect(doc.entities.find((e) => e.start === at + 1)?.label).toBe('TITLE');
   });
 });
 
