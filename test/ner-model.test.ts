@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
-import { NUM_TAGS, transitionMask, viterbiGeneric } from '../src/ner/decode.js';
+import { emissions, NUM_TAGS, spansToTags, transitionMask, viterbiGeneric } from '../src/ner/decode.js';
 import { evaluateSpans, parsePdLine, readBio, readCluener } from '../src/ner/eval.js';
+import { NUM_FEATURES } from '../src/ner/features.js';
 import { decodeParams, encodeParams, NerModel, type NerSpan, ROW_STRIDE, STEPS } from '../src/ner/model.js';
-import { rng } from '../src/ner/trainer.js';
+import { rng, Trainer, type TrainItem } from '../src/ner/trainer.js';
 import { viterbi } from '../src/ner/viterbi.js';
 import { windows } from '../src/ner/window.js';
 
@@ -290,5 +291,55 @@ describe('model internals', () => {
     viterbi(em, n, trans, mask, a, new Uint8Array(n * T), new Float64Array(2 * T));
     viterbiGeneric(em, n, trans, mask, b, new Uint8Array(n * T), new Float64Array(2 * T));
     expect([...a]).toEqual([...b]);
+  });
+
+  /** A window of 5 characters whose features are all distinct buckets: 甲乙 PERSON, the rest O. */
+  function toyItem(): TrainItem {
+    const n = 5;
+    const feats = Int32Array.from({ length: n * NUM_FEATURES }, (_, k) => k + 1);
+    return { feats, gold: spansToTags([{ s: 1, e: 3, label: 0 }], n) };
+  }
+  const maxAbs = (w: Float32Array): number => w.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+
+  it('passive-aggressive steps put the gold tags ahead by the scaled loss; perceptron steps are 1; clips cap', () => {
+    const T = NUM_TAGS;
+    const item = toyItem();
+    const n = item.gold.length;
+    const seqScore = (tr: Trainer, tags: Uint8Array): number => {
+      const em = new Float32Array(n * T);
+      emissions(item.feats, n, tr.w, em);
+      let sc = tr.trans[T * T + T + (tags[n - 1] as number)] as number;
+      for (let i = 0; i < n; i++) {
+        const t = tags[i] as number;
+        sc +=
+          (em[i * T + t] as number) +
+          (tr.trans[i === 0 ? T * T + t : (tags[i - 1] as number) * T + t] as number);
+      }
+      return sc;
+    };
+    // the first prediction, with all weights 0
+    const first = new Uint8Array(n);
+    viterbiGeneric(
+      new Float32Array(n * T),
+      n,
+      new Float32Array(T * T + 2 * T),
+      transitionMask(),
+      first,
+      new Uint8Array(n * T),
+      new Float64Array(2 * T),
+    );
+    const wrong = [...first].filter((t, i) => t !== item.gold[i]).length;
+    const pa = new Trainer(12, { paScale: 40 });
+    expect(pa.step(item)).toBe(wrong);
+    expect(wrong).toBeGreaterThan(0);
+    // PA-I (unclipped, from a margin of 0): the smallest step that makes the margin 40 per wrong tag
+    expect(seqScore(pa, item.gold) - seqScore(pa, first)).toBeCloseTo(40 * wrong, 3);
+    const perceptron = new Trainer(12);
+    perceptron.step(item);
+    expect(maxAbs(perceptron.w)).toBe(1);
+    const clipped = new Trainer(12, { paScale: 40, paClip: 0.25 });
+    clipped.step(item);
+    expect(maxAbs(clipped.w)).toBeCloseTo(0.25, 6);
+    expect(maxAbs(pa.w)).toBeGreaterThan(0.25);
   });
 });
