@@ -94,6 +94,9 @@ export function namesAfterTitles(
     // The surname character begins a word that is no name (向/p 记者, 都/d 有, 包括/v 李, 文艺/n 著作),
     // or a form of address follows it (贾先生: the surname alone is no full name).
     if (word.end < end && !nameStart(word)) continue;
+    // The given name is not a verb, adverb or function word that stands after the surname (主席时|表示).
+    const after = tokenAt(start + surnameLength);
+    if (after && after.end - after.start >= 2 && /^[vdpcu]/.test(after.pos)) continue;
     if (HONORIFIC.test(text.slice(start + surnameLength))) continue;
     out.push(makeEntity(text, start, end, 'PERSON', 'rule:title-name'));
   }

@@ -74,6 +74,12 @@ describe('entity stage: bodies, titles and ambiguous names', () => {
     expectDoc(doc);
     expect(doc.entities.filter((e) => e.label === 'PERSON')).toEqual([]);
   });
+
+  it('reads no name into a surname character before a verb after a title (总统时|表示)', () => {
+    const doc = pipeline.annotate('他在会见美国总统时表示，两国要加强合作。');
+    expectDoc(doc);
+    expect(doc.entities.filter((e) => e.label === 'PERSON')).toEqual([]);
+  });
 });
 
 describe('scoredNames (what NER evaluation counts)', () => {
