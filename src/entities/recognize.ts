@@ -72,7 +72,7 @@ const PLACE_SUFFIX = /[省市县区州旗盟镇乡村]$/;
 
 /**
  * A gazetteer place that may just be a word: written as one segmenter word that the core dictionary
- * lists as something else (威信 "prestige" for 威信县, 城区 "urban district", 东部 "the east"), without an
+ * lists as something else (威信 "prestige" for 威信县, 城区 "urban district"), without an
  * explicit suffix. Such a match is a place only where the model also reads one there. A word the core
  * dictionary does not know (`x`: found by the HMM, 怀川 in 怀川大地) has no other reading.
  */
