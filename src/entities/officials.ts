@@ -1,5 +1,5 @@
 import type { Entity, Span } from '../types.js';
-import { type DocumentPlaces, type Jurisdiction, levelOfName } from './places.js';
+import { type DocumentPlaces, explicitJurisdiction, type Jurisdiction, levelOfName } from './places.js';
 
 export type { Jurisdiction } from './places.js';
 
@@ -54,14 +54,7 @@ function resolveJurisdiction(
 ): Jurisdiction | undefined {
   if (organization?.label === 'LOC') {
     const division = where.index.get(organization.code as string | undefined);
-    if (division)
-      return {
-        name: division.name,
-        code: division.code,
-        level: division.level,
-        basis: 'explicit',
-        confidence: 1,
-      };
+    if (division) return explicitJurisdiction(division);
   }
   const attached = organization?.jurisdiction as Jurisdiction | undefined;
   if (attached) return attached;

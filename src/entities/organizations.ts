@@ -2,7 +2,7 @@ import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
 import type { DictEntry } from '../dictionary/entry.js';
 import type { Entity } from '../types.js';
 import { makeEntity, tokenStartingAt } from './names.js';
-import { composedName, type DocumentPlaces, shortName } from './places.js';
+import { composedName, type DocumentPlaces, explicitJurisdiction, shortName } from './places.js';
 import type { RecognizeInput } from './recognize.js';
 
 /**
@@ -61,13 +61,7 @@ export function composeOrganizations(
         kind: body.kind,
         term: name,
         name,
-        jurisdiction: {
-          name: division.name,
-          code: division.code,
-          level: division.level,
-          basis: 'explicit',
-          confidence: 1,
-        },
+        jurisdiction: explicitJurisdiction(division),
       }),
     );
   }
@@ -98,13 +92,7 @@ export function placeBodiesInside(input: RecognizeInput, entities: Entity[], sof
       if (!body) continue;
       org.name = composedName(division, body.term);
       if (org.kind === undefined && body.attrs.kind !== undefined) org.kind = body.attrs.kind;
-      org.jurisdiction = {
-        name: division.name,
-        code: division.code,
-        level: division.level,
-        basis: 'explicit',
-        confidence: 1,
-      };
+      org.jurisdiction = explicitJurisdiction(division);
       break;
     }
   }

@@ -103,6 +103,17 @@ export function shortName(division: Division): string {
   return division.name.length > 2 ? division.name.replace(/[省市县区]$/, '') : division.name;
 }
 
+/** A jurisdiction named with the body or title itself (焦作市委, 郑州市市长): sure. */
+export function explicitJurisdiction(division: Division): Jurisdiction {
+  return {
+    name: division.name,
+    code: division.code,
+    level: division.level,
+    basis: 'explicit',
+    confidence: 1,
+  };
+}
+
 /**
  * The name of a body composed with a division: 焦作 + 市委, or sharing the division's last character with
  * the body (温县 + 县政府 → 温县政府, 云台山镇 + 镇党委 → 云台山镇党委).

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { ZhtagError } from '../errors.js';
+import { readResource } from '../keywords/stopwords.js';
 import type { Entity, Token } from '../types.js';
 import { makeEntity, tokenStartingAt } from './names.js';
 import type { Division } from './places.js';
@@ -63,15 +63,7 @@ export class TownshipIndex {
   }
 
   static load(path: string, displayPath = path): TownshipIndex {
-    let content: string;
-    try {
-      content = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new ZhtagError('E_DICT_NOT_FOUND', `${displayPath}: ${(error as Error).message}`, {
-        file: displayPath,
-      });
-    }
-    return new TownshipIndex(content, displayPath);
+    return new TownshipIndex(readResource(path, displayPath, 'township list'), displayPath);
   }
 
   /** Townships of that name (every county that has one). */
