@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type Doc } from '../../src/index.js';
+import { expectDoc, expectSpan } from '../helpers.js';
+
+/**
+ * Where a gazetteer match is only a word (a body named by its kind, a newspaper's title, a direction),
+ * the model's reading stands; where the body heads an official's title, the officials keep it.
+ */
+const pipeline = createPipeline({ keywords: false });
+
+function annotate(text: string): Doc {
+  const doc = pipeline.annotate(text);
+  expectDoc(doc);
+  return doc;
+}
+
+function at(doc: Doc, needle: string, label: string) {
+  const start = doc.text.indexOf(needle);
+  const entity = doc.entities.find((e) => e.start === start && e.end === start + needle.length);
+  if (entity) expectSpan(doc.text, entity);
+  return entity?.label === label ? entity : undefined;
+}
+
+describe('gazetteer matches the model does not read', () => {
+  it('a body named by its kind alone is no organization (市委、市政府将…)', () => {
+    const doc = annotate('从去年起，市委、市政府将解困、再就业作为头等大事。');
+    expect(at(doc, '市政府', 'ORG')).toBeUndefined();
+    expect(doc.entities.some((e) => e.label === 'ORG' && e.text.includes('市政府'))).toBe(false);
+  });
+
+  it('a body heading an official title stays, for the officials (市政府 | 秘书长, 市财政局 | 党组 | 书记)', () => {
+    const doc = annotate('市政府秘书长王刚介绍情况。');
+    const body = at(doc, '市政府', 'ORG');
+    expect(body?.start).toBe(0);
+    expect(doc.officials?.[0]?.organization?.text).toBe('市政府');
+    const chained = annotate('市财政局党组书记、局长赵强汇报工作。');
+    expect(chained.officials?.[0]?.organization?.name).toBe('市财政局党组');
+  });
+
+  it("a newspaper's title is no organization (People's Daily nz, CLUENER book)", () => {
+    const doc = annotate('《人民日报》版面备要出版');
+    expect(doc.entities.filter((e) => e.label === 'ORG')).toEqual([]);
+  });
+
+  it('a direction is no place (东北大豆)', () => {
+    const doc = annotate('比如，增加东北大豆和北方单季优质稻的种植。');
+    expect(at(doc, '东北', 'LOC')).toBeUndefined();
+  });
+
+  it('the model reads the region without 地区 (华东|地区): neither geo.tsv nor rule:place-region overrides it', () => {
+    const doc = annotate('南京、上海等８个华东地区城市联合开办以来');
+    const east = at(doc, '华东', 'LOC');
+    expect(east?.source).toBe('model');
+    expect(doc.entities.some((e) => e.text === '华东地区')).toBe(false);
+  });
+
+  it('a gazetteer body the model reads shorter leaves the rest to the title (省人大 | 常委会副主任)', () => {
+    const doc = annotate('选举周述荣为省人大常委会副主任。');
+    expect(at(doc, '省人大', 'ORG')?.start).toBe(6);
+    const title = at(doc, '常委会副主任', 'TITLE');
+    expect([title?.start, title?.end, title?.source]).toEqual([9, 15, 'rule:title-after-body']);
+    expect(doc.entities.some((e) => e.text === '省人大常委会')).toBe(false);
+  });
+
+  it('a specific body written by its full name stays', () => {
+    const doc = annotate('中国工商银行今年将加大对中小企业的贷款。');
+    expect(at(doc, '中国工商银行', 'ORG')?.kind).toBe('enterprise');
+  });
+});
