@@ -12,7 +12,7 @@ import {
   placeBodiesInside,
   sharedBodies,
 } from './organizations.js';
-import { type Division, DocumentPlaces, type PlaceIndex } from './places.js';
+import { type Division, DocumentPlaces, levelOfName, type PlaceIndex } from './places.js';
 import { tidySpan } from './tidy.js';
 import { titleCandidates } from './titles.js';
 import { townshipCandidates } from './townships.js';
@@ -298,6 +298,29 @@ function bodiesInsideTitles(
   return { dropped, added };
 }
 
+/**
+ * A body split off a title (党组 | 书记, 镇党委 | 书记) that names no level (省委, 市委, 县委 name the
+ * document's province, city, county; 党组, 党委, 党支部, 镇党委 name nobody) and follows no place or body
+ * it would belong to (云台山镇 + 镇党委, 市财政局 + 党组): the title stays whole (党组书记), as People's
+ * Daily leaves such a body unmarked (selection days Jan 18–20: 2 such bodies, both wrong). Edits `kept`.
+ */
+function rejoinUnnamedBodies(
+  kept: Entity[],
+  splitFrom: ReadonlyMap<Entity, { title: Entity; rest: Entity }>,
+) {
+  if (splitFrom.size === 0) return;
+  const ends = new Set<number>();
+  for (const e of kept) if (e.label === 'ORG' || (e.label === 'LOC' && e.code !== undefined)) ends.add(e.end);
+  const rejoined = new Set<Entity>();
+  for (const [body, { title, rest }] of splitFrom) {
+    if (levelOfName(String(body.term ?? body.text)) !== undefined) continue;
+    if (ends.has(body.start) || ends.has(body.start + 1)) continue;
+    rejoined.add(body).add(rest);
+    kept.push(title);
+  }
+  for (let i = kept.length - 1; i >= 0; i--) if (rejoined.has(kept[i] as Entity)) kept.splice(i, 1);
+}
+
 /** The entity stage: gazetteers, composition rules and the statistical model, settled by one rule. */
 export function recognizeEntities(input: RecognizeInput): {
   entities: Entity[];
@@ -314,14 +337,18 @@ export function recognizeEntities(input: RecognizeInput): {
   ];
   const candidates: Entity[] = [];
   const titles: Entity[] = [];
+  // The body split off a title (党组 of 党组书记), with the title whole and the rest.
+  const splitFrom = new Map<Entity, { title: Entity; rest: Entity }>();
   for (const entity of gazetteer) {
     if (entity.label !== 'TITLE') {
       candidates.push(entity);
       continue;
     }
     const split = splitTitle(input, entity);
-    if (split) titles.push(split.body, split.rest);
-    else candidates.push(entity);
+    if (split) {
+      titles.push(split.body, split.rest);
+      splitFrom.set(split.body, { title: entity, rest: split.rest });
+    } else candidates.push(entity);
   }
   candidates.push(...titles);
   const named = gazetteer.filter((e) => e.label === 'LOC');
@@ -421,6 +448,7 @@ export function recognizeEntities(input: RecognizeInput): {
       ),
   );
   kept.push(...split.added.filter((e) => !inside.dropped.has(e)), ...inside.added);
+  rejoinUnnamedBodies(kept, splitFrom);
   const allTitles = kept.filter((e) => e.label === 'TITLE');
   kept.push(...namesAfterTitles(input.text, tokenAt, allTitles, modelPersons));
   const { entities, nested } = selectEntities(input.frozen, kept, input.text.length);

@@ -62,6 +62,18 @@ describe('gazetteer matches the model does not read', () => {
     expect(doc.entities.some((e) => e.text === '省人大常委会')).toBe(false);
   });
 
+  it('a title keeps a body that names no level whole (镇党委书记), unless a place or body comes first', () => {
+    const doc = annotate('在花生集散市场，镇党委书记关玉国告诉记者。');
+    const title = at(doc, '镇党委书记', 'TITLE');
+    expect([title?.start, title?.end]).toEqual([8, 13]);
+    expect(doc.entities.some((e) => e.label === 'ORG')).toBe(false);
+    const composed = annotate('云台山镇党委书记王五讲话。');
+    expect(at(composed, '云台山镇党委', 'ORG')?.source).toBe('rule:place-body');
+    // 市委 names the document's city: it stays a body of its own (市委 | 书记).
+    const city = annotate('焦作市召开会议，市委书记葛巧红出席。');
+    expect(at(city, '市委', 'ORG')?.name).toBe('焦作市委');
+  });
+
   it('a specific body written by its full name stays', () => {
     const doc = annotate('中国工商银行今年将加大对中小企业的贷款。');
     expect(at(doc, '中国工商银行', 'ORG')?.kind).toBe('enterprise');
