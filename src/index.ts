@@ -47,6 +47,7 @@ export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover/di
 export type { EvaluateOptions, NerEvaluation } from './entities/evaluate.js';
 export { evaluateNer, formatEvaluation, scoredNames } from './entities/evaluate.js';
 export type { Jurisdiction, Official } from './entities/officials.js';
+export type { EntityGuidelines } from './entities/recognize.js';
 export type { ErrorCode } from './errors.js';
 export { isZhtagError, ZhtagError } from './errors.js';
 export { bratConf, bratName, toBratAnn } from './export/brat.js';

@@ -23,7 +23,7 @@ interface RunArgs {
   /** annotate only (segment leaves them unset: no model, no keywords to load or run). */
   ner?: boolean;
   keywords?: boolean;
-  convention?: 'pd1998' | 'bio';
+  convention?: 'zhtag' | 'pd1998' | 'bio';
 }
 
 function withInputOutput<T>(yargs: Argv<T>) {
@@ -62,10 +62,10 @@ function withStageOptions<T>(yargs: Argv<T>) {
       describe: 'Keywords per document (--no-keywords: records keep an empty keywords array)',
     })
     .option('convention', {
-      choices: ['pd1998', 'bio'] as const,
-      default: 'pd1998' as const,
+      choices: ['zhtag', 'pd1998', 'bio'] as const,
+      default: 'zhtag' as const,
       describe:
-        'Entity guidelines: pd1998 (中国政府, 焦作市委 one ORG) or bio (BIO news sets: the place in 中国政府, no 地区)',
+        "Entity guidelines: zhtag (People's Daily's names, plus every body, newspaper and region), pd1998 (People's Daily 1998 as annotated: no 市政府 named by its kind, no newspaper) or bio (BIO news sets: the place in 中国政府, no 地区)",
     });
 }
 
@@ -76,7 +76,7 @@ function pipelineOptionsOf(args: RunArgs): PipelineOptions {
     engine: args.engine,
     ...(args.ner ? {} : { ner: false }),
     ...(args.keywords ? {} : { keywords: false }),
-    ...(args.convention === 'bio' ? { convention: 'bio' as const } : {}),
+    ...(args.convention ? { convention: args.convention } : {}),
   };
 }
 

@@ -27,9 +27,9 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
             'bio only: score the sentences with an even / odd index (the shipped model trained on the even ones of example.dev: use odd)',
         })
         .option('convention', {
-          choices: ['pd1998', 'bio'] as const,
+          choices: ['zhtag', 'pd1998', 'bio'] as const,
           describe:
-            'The entity guidelines to predict in (default: bio for --format bio, pd1998 otherwise), as `annotate --convention`',
+            "The entity guidelines to predict in (default: bio for --format bio, pd1998 otherwise; zhtag scores annotate's default output), as `annotate --convention`",
         })
         .option('model', {
           type: 'string',

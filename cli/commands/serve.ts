@@ -12,7 +12,7 @@ interface ServeArgs extends PipelineArgs {
   timeout: number;
   log: boolean;
   watch: boolean;
-  convention: 'pd1998' | 'bio';
+  convention: 'zhtag' | 'pd1998' | 'bio';
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -38,8 +38,8 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         .option('timeout', { type: 'number', default: 30_000, describe: 'Per-request time limit in ms' })
         .option('log', { type: 'boolean', default: false, describe: 'Log every request (JSON lines)' })
         .option('convention', {
-          choices: ['pd1998', 'bio'] as const,
-          default: 'pd1998' as const,
+          choices: ['zhtag', 'pd1998', 'bio'] as const,
+          default: 'zhtag' as const,
           describe: 'Entity guidelines, as `zhtag annotate --convention`',
         })
         .option('watch', {
@@ -64,7 +64,7 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         pipeline: {
           dicts: args.dict,
           engine: args.engine,
-          ...(args.convention === 'bio' ? { convention: 'bio' as const } : {}),
+          convention: args.convention,
         },
         ...(args.workers !== undefined ? { workers: args.workers } : {}),
         ...(token ? { token } : {}),

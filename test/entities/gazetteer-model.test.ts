@@ -3,13 +3,15 @@ import { createPipeline, type Doc } from '../../src/index.js';
 import { expectDoc, expectSpan } from '../helpers.js';
 
 /**
- * Where a gazetteer match is only a word (a body named by its kind, a newspaper's title, a direction),
- * the model's reading stands; where the body heads an official's title, the officials keep it.
+ * Under the gold sets' guidelines (pd1998), where a gazetteer match is only a word (a body named by its
+ * kind, a newspaper's title, a direction) the model's reading stands; where the body heads an
+ * official's title, the officials keep it. zhtag's guidelines (the default) report them all.
  */
-const pipeline = createPipeline({ keywords: false });
+const pipeline = createPipeline({ keywords: false, convention: 'pd1998' });
+const zhtag = createPipeline({ keywords: false });
 
-function annotate(text: string): Doc {
-  const doc = pipeline.annotate(text);
+function annotate(text: string, guidelines = pipeline): Doc {
+  const doc = guidelines.annotate(text);
   expectDoc(doc);
   return doc;
 }
@@ -26,6 +28,7 @@ describe('gazetteer matches the model does not read', () => {
     const doc = annotate('从去年起，市委、市政府将解困、再就业作为头等大事。');
     expect(at(doc, '市政府', 'ORG')).toBeUndefined();
     expect(doc.entities.some((e) => e.label === 'ORG' && e.text.includes('市政府'))).toBe(false);
+    expect(at(annotate(doc.text, zhtag), '市政府', 'ORG')?.kind).toBe('government');
   });
 
   it('a body heading an official title stays, for the officials (市政府 | 秘书长, 市财政局 | 党组 | 书记)', () => {
@@ -40,11 +43,13 @@ describe('gazetteer matches the model does not read', () => {
   it("a newspaper's title is no organization (People's Daily nz, CLUENER book)", () => {
     const doc = annotate('《人民日报》版面备要出版');
     expect(doc.entities.filter((e) => e.label === 'ORG')).toEqual([]);
+    expect(at(annotate(doc.text, zhtag), '人民日报', 'ORG')?.kind).toBe('media');
   });
 
   it('a direction is no place (东北大豆)', () => {
     const doc = annotate('比如，增加东北大豆和北方单季优质稻的种植。');
     expect(at(doc, '东北', 'LOC')).toBeUndefined();
+    expect(at(annotate(doc.text, zhtag), '东北', 'LOC')).toBeDefined();
   });
 
   it('the model reads the region without 地区 (华东|地区): neither geo.tsv nor rule:place-region overrides it', () => {
@@ -60,6 +65,10 @@ describe('gazetteer matches the model does not read', () => {
     const title = at(doc, '常委会副主任', 'TITLE');
     expect([title?.start, title?.end, title?.source]).toEqual([9, 15, 'rule:title-after-body']);
     expect(doc.entities.some((e) => e.text === '省人大常委会')).toBe(false);
+    // zhtag's guidelines keep the body the office belongs to.
+    const standing = annotate(doc.text, zhtag);
+    expect(at(standing, '省人大常委会', 'ORG')?.start).toBe(6);
+    expect(at(standing, '副主任', 'TITLE')?.start).toBe(12);
   });
 
   it('a title keeps a body that names no level whole (镇党委书记), unless a place or body comes first', () => {
