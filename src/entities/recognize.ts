@@ -98,8 +98,8 @@ function ambiguousPlace(entity: Entity, tokenAt: TokenAt): boolean {
 }
 
 /**
- * A gazetteer place without a division code (a region, river or mountain of geo.tsv: 东北, 华东地区,
- * 淮河流域) that the model does not read as a place on the same span. Such names are directions or parts
+ * A gazetteer region without a division code (type `region` of geo.tsv: 东北, 华东地区, 淮河流域) that
+ * the model does not read as a place on the same span. Such names are directions or parts
  * of longer names as often as places (People's Daily tags 东北 and 西北 f or s, never ns; it marks 淮河
  * in 淮河流域 and 华东 in 华东地区), and the model, which reads the gazetteer as a feature, tells them
  * apart: on the selection days (model trained on Jan 1–17, scored on Jan 18–20) the rule-only matches
@@ -107,8 +107,20 @@ function ambiguousPlace(entity: Entity, tokenAt: TokenAt): boolean {
  * places need them. Applied under the gold sets' guidelines only: zhtag's report every region.
  */
 function unsureRegion(entity: Entity, modelSpans: ReadonlySet<string>): boolean {
-  if (entity.label !== 'LOC' || entity.code !== undefined) return false;
+  if (entity.label !== 'LOC' || entity.code !== undefined || entity.type !== 'region') return false;
   return !modelSpans.has(`${entity.start}:${entity.end}:LOC`);
+}
+
+/**
+ * A gazetteer place without a division code (a world city or country, a river) that the model reads,
+ * on the same span, as an organization or a person: the name stands for a team, a club or a body
+ * (巴塞罗那 the football club, 华盛顿 the man), and the model, which reads the gazetteer as a feature,
+ * saw the context. Divisions with a code keep the gazetteer's reading.
+ */
+function namesOtherThanPlace(entity: Entity, modelSpans: ReadonlySet<string>): boolean {
+  if (entity.label !== 'LOC' || entity.code !== undefined) return false;
+  const span = `${entity.start}:${entity.end}:`;
+  return modelSpans.has(`${span}ORG`) || modelSpans.has(`${span}PERSON`);
 }
 
 /** Gazetteer matches that line up with token boundaries (soft terms never cut through a word). */
@@ -470,7 +482,8 @@ export function recognizeEntities(input: RecognizeInput): {
         input.model &&
         fromGazetteer.has(e) &&
         (unsureOrganization(e, modelSpans, officialTitleStarts, strict) ||
-          (strict && unsureRegion(e, modelSpans)))
+          (strict && unsureRegion(e, modelSpans)) ||
+          namesOtherThanPlace(e, modelSpans))
       ),
   );
   kept.push(...split.added.filter((e) => !inside.dropped.has(e)), ...inside.added);

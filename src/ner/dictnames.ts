@@ -1,13 +1,12 @@
 /**
  * Names for the model's dictionary gazetteer (training only): the shipped gazetteer files of
- * dictionaries/gazetteer (Chinese divisions, geographic names, organizations: terms and aliases of
- * two or more characters) plus the world place names of world.ts. Unlike the names collected from
+ * dictionaries/gazetteer (Chinese divisions, geographic names, world places, organizations: terms and
+ * aliases of two or more characters). Unlike the names collected from
  * the training data, these do not depend on the training days, so they need no jackknife.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GazetteerEntries } from './gazetteer.js';
-import { worldPlaceNames } from './world.js';
 
 /** Terms and `|`-separated aliases of a TSV file with a header row (`term`, `aliases` columns). */
 function tsvNames(file: string): string[] {
@@ -31,7 +30,7 @@ export function dictionaryNames(gazetteerDir: string): GazetteerEntries {
   const loc = [
     ...tsvNames(path.join(gazetteerDir, 'places.tsv')),
     ...tsvNames(path.join(gazetteerDir, 'geo.tsv')),
-    ...worldPlaceNames(),
+    ...tsvNames(path.join(gazetteerDir, 'world.tsv')),
   ];
   const org = tsvNames(path.join(gazetteerDir, 'orgs.tsv'));
   const sorted = (names: string[]): string[] => [...new Set(names)].sort();

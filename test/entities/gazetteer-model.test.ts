@@ -88,3 +88,25 @@ describe('gazetteer matches the model does not read', () => {
     expect(at(doc, '中国工商银行', 'ORG')?.kind).toBe('enterprise');
   });
 });
+
+describe('world places (dictionaries/gazetteer/world.tsv)', () => {
+  it('finds countries, cities, states by their short form, seas', () => {
+    const doc = annotate(
+      '代表团抵达加德满都，随后前往波罗的海沿岸，这会对加州乃至整个美国经济产生影响。',
+      zhtag,
+    );
+    expect(at(doc, '加德满都', 'LOC')?.type).toBe('city');
+    expect(at(doc, '波罗的海', 'LOC')?.type).toBe('sea');
+    const california = at(doc, '加州', 'LOC');
+    expect([california?.term, california?.type]).toEqual(['加利福尼亚', 'state']);
+    expect(String(california?.source)).toMatch(/^dictionaries\/gazetteer\/world\.tsv:\d+$/);
+  });
+
+  it('leaves a city the model reads as a team to the model (利物浦 the club)', () => {
+    for (const guidelines of [pipeline, zhtag]) {
+      const doc = annotate('利物浦３比１战胜切尔西。', guidelines);
+      expect(at(doc, '利物浦', 'ORG')?.source).toBe('model');
+      expect(at(doc, '利物浦', 'LOC')).toBeUndefined();
+    }
+  });
+});
