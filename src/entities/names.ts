@@ -56,9 +56,15 @@ const HONORIFIC = /^(先生|女士|小姐|同志|老师|师傅|大夫|总|老|�
  * Whether a segmenter word that starts a name candidate but ends inside it may begin a name: a name
  * word (nr, unknown x, a place-like ns), or a lone character that is not a function word (王/nr 大为).
  */
-function nameStart(word: Token): boolean {
+export function nameStart(word: Token): boolean {
   if (/^(nr|x|ns|nz)/.test(word.pos)) return true;
   return word.end - word.start === 1 && !/^[pdcuvrfmqatsyeoz]/.test(word.pos);
+}
+
+/** The length of the surname `name` starts with (a compound surname first: 欧阳, 司马), or 0. */
+export function surnameLengthOf(name: string): number {
+  if (SURNAMES_2.includes(name.slice(0, 2))) return 2;
+  return SURNAME_SET.has(name.charAt(0)) ? 1 : 0;
 }
 
 /**
@@ -76,8 +82,7 @@ export function namesAfterTitles(
     let start = title.end;
     while (text[start] === ' ' || text[start] === '\u3000') start++;
     if (modelPersons.has(start)) continue;
-    const two = text.slice(start, start + 2);
-    const surnameLength = SURNAMES_2.includes(two) ? 2 : SURNAME_SET.has(text[start] ?? '') ? 1 : 0;
+    const surnameLength = surnameLengthOf(text.slice(start, start + 2));
     if (surnameLength === 0) continue;
     let end = start + surnameLength;
     let given = 0;

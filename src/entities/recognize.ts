@@ -4,7 +4,15 @@ import type { NerModel } from '../ner/model.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Token } from '../types.js';
 import { englishEntities } from './english.js';
-import { linkReferences, makeEntity, namesAfterTitles, type TokenAt, tokenStartingAt } from './names.js';
+import {
+  linkReferences,
+  makeEntity,
+  nameStart,
+  namesAfterTitles,
+  surnameLengthOf,
+  type TokenAt,
+  tokenStartingAt,
+} from './names.js';
 import {
   composeOrganizations,
   genericBody,
@@ -121,6 +129,28 @@ function namesOtherThanPlace(entity: Entity, modelSpans: ReadonlySet<string>): b
   if (entity.label !== 'LOC' || entity.code !== undefined) return false;
   const span = `${entity.start}:${entity.end}:`;
   return modelSpans.has(`${span}ORG`) || modelSpans.has(`${span}PERSON`);
+}
+
+/**
+ * A person the model read as a surname and a lexicon title (王大夫, 李教授, 张书记): the surname is the
+ * person and the title a title (王 | 大夫, source `rule:surname-title`), as People's Daily marks them
+ * and as a title is never part of a name elsewhere; `linkReferences` then points the surname at a full
+ * name of the document (张书记 → 张建国). Not where the surname character is a word of its own that
+ * starts no name (向/p 记者). Returns the two, or undefined.
+ */
+function surnameThenTitle(input: RecognizeInput, start: number, end: number): Entity[] | undefined {
+  const written = input.normalized.slice(start, end);
+  const surname = surnameLengthOf(written);
+  if (surname === 0 || surname >= written.length) return undefined;
+  const form = written.slice(surname);
+  const entry = input.dictionary.lookupAll(form).find((candidate) => candidate.label === 'TITLE');
+  if (!entry) return undefined;
+  const word = tokenStartingAt(input.tokens, start);
+  if (word && word.end === start + surname && !nameStart(word)) return undefined;
+  return [
+    makeEntity(input.text, start, start + surname, 'PERSON', 'rule:surname-title', { title: entry.term }),
+    input.entityFromMatch(input.text, { start: start + surname, end, form, entry }),
+  ];
 }
 
 /** Gazetteer matches that line up with token boundaries (soft terms never cut through a word). */
@@ -422,6 +452,12 @@ export function recognizeEntities(input: RecognizeInput): {
     for (const predicted of input.model.predict(input.normalized)) {
       const span = tidySpan(input.text, predicted.start, predicted.end, predicted.label);
       if (!span) continue;
+      const surnameAndTitle = predicted.label === 'PERSON' && surnameThenTitle(input, span.start, span.end);
+      if (surnameAndTitle) {
+        candidates.push(...surnameAndTitle);
+        modelPersons.add(span.start);
+        continue;
+      }
       const titleLength = predicted.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
       if (titleLength > 0 && titleLength < span.end - span.start) continue;
       candidates.push(

@@ -110,3 +110,19 @@ describe('world places (dictionaries/gazetteer/world.tsv)', () => {
     }
   });
 });
+
+describe('a surname and a title read as one person', () => {
+  it('splits the surname (PERSON) from the title (TITLE): 吴 | 厂长', () => {
+    const doc = annotate('吴厂长笑着说。', zhtag);
+    const person = at(doc, '吴', 'PERSON');
+    expect([person?.source, person?.title]).toEqual(['rule:surname-title', '厂长']);
+    expect(String(at(doc, '厂长', 'TITLE')?.source)).toMatch(/^dictionaries\/gazetteer\/titles\.tsv:\d+$/);
+    expect(doc.entities.some((e) => e.text === '吴厂长')).toBe(false);
+  });
+
+  it('a preposition before a title is no surname (向 | 记者)', () => {
+    const doc = annotate('他向记者介绍了情况。', zhtag);
+    expect(doc.entities.filter((e) => e.label === 'PERSON')).toEqual([]);
+    expect(at(doc, '记者', 'TITLE')).toBeDefined();
+  });
+});
