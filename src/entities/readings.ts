@@ -3,10 +3,37 @@
  * here was chosen on the selection split (a model trained on People's Daily Jan 1–17, scored through the
  * pipeline on Jan 18–20); see each for its count.
  */
-import type { Entity } from '../types.js';
+import type { Entity, Label } from '../types.js';
 import { makeEntity, nameStart, surnameLengthOf, type TokenAt, tokenStartingAt } from './names.js';
 import { levelOfName } from './places.js';
 import type { RecognizeInput } from './recognize.js';
+
+/** The labels the model gave each span of a document, to ask whether it reads a span as a label. */
+export class ModelReadings {
+  private readonly labels = new Map<number, Label[]>();
+
+  constructor(
+    entities: readonly Entity[],
+    private readonly length: number,
+  ) {
+    for (const entity of entities) {
+      if (entity.source !== 'model') continue;
+      const key = this.key(entity);
+      const labels = this.labels.get(key);
+      if (labels) labels.push(entity.label);
+      else this.labels.set(key, [entity.label]);
+    }
+  }
+
+  /** Whether the model read exactly `[span.start, span.end)` as `label`. */
+  reads(span: { start: number; end: number }, label: Label): boolean {
+    return this.labels.get(this.key(span))?.includes(label) ?? false;
+  }
+
+  private key(span: { start: number; end: number }): number {
+    return span.start * (this.length + 1) + span.end;
+  }
+}
 
 /** Suffixes that make a written place name explicit (焦作市, 威信县, 浦东新区). */
 const PLACE_SUFFIX = /[省市县区州旗盟镇乡村]$/;
@@ -32,9 +59,9 @@ export function ambiguousPlace(entity: Entity, tokenAt: TokenAt): boolean {
  * were right once and wrong 7 times. Divisions (with a code) stay: the officials and the document's
  * places need them. Applied under the gold sets' guidelines only: zhtag's report every region.
  */
-export function unsureRegion(entity: Entity, modelSpans: ReadonlySet<string>): boolean {
+export function unsureRegion(entity: Entity, model: ModelReadings): boolean {
   if (entity.label !== 'LOC' || entity.code !== undefined || entity.type !== 'region') return false;
-  return !modelSpans.has(`${entity.start}:${entity.end}:LOC`);
+  return !model.reads(entity, 'LOC');
 }
 
 /**
@@ -43,10 +70,9 @@ export function unsureRegion(entity: Entity, modelSpans: ReadonlySet<string>): b
  * (巴塞罗那 the football club, 华盛顿 the man), and the model, which reads the gazetteer as a feature,
  * saw the context. Divisions with a code keep the gazetteer's reading.
  */
-export function namesOtherThanPlace(entity: Entity, modelSpans: ReadonlySet<string>): boolean {
+export function namesOtherThanPlace(entity: Entity, model: ModelReadings): boolean {
   if (entity.label !== 'LOC' || entity.code !== undefined) return false;
-  const span = `${entity.start}:${entity.end}:`;
-  return modelSpans.has(`${span}ORG`) || modelSpans.has(`${span}PERSON`);
+  return model.reads(entity, 'ORG') || model.reads(entity, 'PERSON');
 }
 
 /**
@@ -75,14 +101,14 @@ export function surnameThenTitle(input: RecognizeInput, start: number, end: numb
  * A gazetteer organization written alone (not composed with a place) that the model does not read as
  * that organization, and that heads no official title (市政府 | 秘书长, 党委 | 书记, where the officials
  * need the body): a short name or alias (工商银行, 中共 in 比赛中共获) is then a word, not a name; under
- * the gold sets' guidelines (`strict`) so is a body named by its kind or a newspaper's title. People's Daily marks neither a body named by its
- * kind (市委、市政府将…, 在党支部的带领下) nor a newspaper's title (人民日报/nz), and the model, which
- * reads the gazetteer as a feature, learnt that; on the selection days (a model trained on Jan 1–17,
- * scored on Jan 18–20) such matches were right 0 times and wrong 45.
+ * the gold sets' guidelines (`strict`) so is a body named by its kind or a newspaper's title. People's
+ * Daily marks neither a body named by its kind (市委、市政府将…, 在党支部的带领下) nor a newspaper's title
+ * (人民日报/nz), and the model, which reads the gazetteer as a feature, learnt that; on the selection
+ * days (a model trained on Jan 1–17, scored on Jan 18–20) such matches were right 0 times and wrong 45.
  */
 export function unsureOrganization(
   entity: Entity,
-  modelSpans: ReadonlySet<string>,
+  model: ModelReadings,
   officialTitleStarts: ReadonlySet<number>,
   strict: boolean,
 ): boolean {
@@ -91,7 +117,7 @@ export function unsureOrganization(
   // under zhtag's guidelines so does a body named by its kind and a newspaper.
   const byKind = entity.type === 'generic' || entity.type === 'newspaper';
   if (entity.text === entity.term && (!byKind || !strict)) return false;
-  return !modelSpans.has(`${entity.start}:${entity.end}:ORG`) && !officialTitleStarts.has(entity.end);
+  return !model.reads(entity, 'ORG') && !officialTitleStarts.has(entity.end);
 }
 
 /**
@@ -99,8 +125,9 @@ export function unsureOrganization(
  * after it make a lexicon title (省人大常委会|副主任 read as 省人大 + 常委会副主任): People's Daily marks
  * the model's body (省人大) and leaves 常委会 to the office, and the official keeps a body and a title.
  * On the selection days (Jan 18–20) all 3 such gazetteer matches were wrong. Under the gold sets'
- * guidelines only (`strict`): zhtag's keep the body the office belongs to (省人大常委会). Returns the organizations
- * and titles to drop and the longer titles to add (`rule:title-after-body`, as in `titlesAfterBodies`).
+ * guidelines only (`strict`): zhtag's keep the body the office belongs to (省人大常委会). Returns the
+ * organizations and titles to drop and the longer titles to add (`rule:title-after-body`, as in
+ * `titlesAfterBodies`).
  */
 export function bodiesInsideTitles(
   strict: boolean,

@@ -16,6 +16,7 @@ import { type Division, DocumentPlaces, type PlaceIndex } from './places.js';
 import {
   ambiguousPlace,
   bodiesInsideTitles,
+  ModelReadings,
   namesOtherThanPlace,
   rejoinUnnamedBodies,
   surnameThenTitle,
@@ -322,16 +323,13 @@ export function recognizeEntities(input: RecognizeInput): {
   if (input.model?.convention !== 'bio') candidates.push(...placesWithRegion(input.text, candidates));
   // The token at an offset, for the rules that ask what word stands at a place.
   const tokenAt: TokenAt = (start) => tokenStartingAt(input.tokens, start);
-  const modelSpans = new Set(
-    candidates.filter((e) => e.source === 'model').map((e) => `${e.start}:${e.end}:${e.label}`),
-  );
+  const modelReadings = new ModelReadings(candidates, input.text.length);
   const split = titlesAfterBodies(
     input,
     candidates.filter((e) => e.label === 'TITLE' && !e.source.startsWith('rule:')),
     candidates.filter((e) => e.label === 'ORG'),
   );
   const fromGazetteer = new Set(gazetteer);
-  const readAsPlace = (e: Entity) => modelSpans.has(`${e.start}:${e.end}:LOC`);
   const officialTitles = [...candidates, ...split.added].filter(
     (e) => e.label === 'TITLE' && e.official !== 'no' && !split.dropped.has(e),
   );
@@ -352,9 +350,7 @@ export function recognizeEntities(input: RecognizeInput): {
   const inside = bodiesInsideTitles(
     strict,
     input,
-    candidates.filter(
-      (e) => fromGazetteer.has(e) && e.label === 'ORG' && !modelSpans.has(`${e.start}:${e.end}:ORG`),
-    ),
+    candidates.filter((e) => fromGazetteer.has(e) && e.label === 'ORG' && !modelReadings.reads(e, 'ORG')),
     modelOrganizations,
     officialTitles,
   );
@@ -362,13 +358,13 @@ export function recognizeEntities(input: RecognizeInput): {
     (e) =>
       !split.dropped.has(e) &&
       !inside.dropped.has(e) &&
-      !(fromGazetteer.has(e) && ambiguousPlace(e, tokenAt) && !readAsPlace(e)) &&
+      !(fromGazetteer.has(e) && ambiguousPlace(e, tokenAt) && !modelReadings.reads(e, 'LOC')) &&
       !(
         input.model &&
         fromGazetteer.has(e) &&
-        (unsureOrganization(e, modelSpans, officialTitleStarts, strict) ||
-          (strict && unsureRegion(e, modelSpans)) ||
-          namesOtherThanPlace(e, modelSpans))
+        (unsureOrganization(e, modelReadings, officialTitleStarts, strict) ||
+          (strict && unsureRegion(e, modelReadings)) ||
+          namesOtherThanPlace(e, modelReadings))
       ),
   );
   kept.push(...split.added.filter((e) => !inside.dropped.has(e)), ...inside.added);
