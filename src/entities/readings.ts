@@ -8,30 +8,29 @@ import { makeEntity, nameStart, surnameLengthOf, type TokenAt, tokenStartingAt }
 import { levelOfName } from './places.js';
 import type { RecognizeInput } from './recognize.js';
 
-/** The labels the model gave each span of a document, to ask whether it reads a span as a label. */
+/** The model's spans of a document by start, to ask how it read a span or where its spans from a place end. */
 export class ModelReadings {
-  private readonly labels = new Map<number, Label[]>();
+  private readonly byStart = new Map<number, Array<{ end: number; label: Label }>>();
 
-  constructor(
-    entities: readonly Entity[],
-    private readonly length: number,
-  ) {
+  constructor(entities: readonly Entity[]) {
     for (const entity of entities) {
       if (entity.source !== 'model') continue;
-      const key = this.key(entity);
-      const labels = this.labels.get(key);
-      if (labels) labels.push(entity.label);
-      else this.labels.set(key, [entity.label]);
+      const spans = this.byStart.get(entity.start);
+      if (spans) spans.push({ end: entity.end, label: entity.label });
+      else this.byStart.set(entity.start, [{ end: entity.end, label: entity.label }]);
     }
   }
 
   /** Whether the model read exactly `[span.start, span.end)` as `label`. */
   reads(span: { start: number; end: number }, label: Label): boolean {
-    return this.labels.get(this.key(span))?.includes(label) ?? false;
+    return (
+      this.byStart.get(span.start)?.some((read) => read.end === span.end && read.label === label) ?? false
+    );
   }
 
-  private key(span: { start: number; end: number }): number {
-    return span.start * (this.length + 1) + span.end;
+  /** The ends of the model's `label` spans that start at `start`, in the model's order. */
+  ends(start: number, label: Label): number[] {
+    return (this.byStart.get(start) ?? []).filter((read) => read.label === label).map((read) => read.end);
   }
 }
 
@@ -124,25 +123,23 @@ export function unsureOrganization(
  * A gazetteer organization the model reads shorter, where what is left of it and the official title
  * after it make a lexicon title (省人大常委会|副主任 read as 省人大 + 常委会副主任): People's Daily marks
  * the model's body (省人大) and leaves 常委会 to the office, and the official keeps a body and a title.
- * On the selection days (Jan 18–20) all 3 such gazetteer matches were wrong. Under the gold sets'
- * guidelines only (`strict`): zhtag's keep the body the office belongs to (省人大常委会). Returns the
- * organizations and titles to drop and the longer titles to add (`rule:title-after-body`, as in
+ * On the selection days (Jan 18–20) all 3 such gazetteer matches were wrong. The caller asks only
+ * under the gold sets' guidelines: zhtag's keep the body the office belongs to (省人大常委会). Returns
+ * the organizations and titles to drop and the longer titles to add (`rule:title-after-body`, as in
  * `titlesAfterBodies`).
  */
 export function bodiesInsideTitles(
-  strict: boolean,
   input: RecognizeInput,
   organizations: readonly Entity[],
-  modelOrganizations: ReadonlyMap<number, number[]>,
+  model: ModelReadings,
   officialTitles: readonly Entity[],
 ): { dropped: Set<Entity>; added: Entity[] } {
   const dropped = new Set<Entity>();
   const added: Entity[] = [];
-  if (!strict) return { dropped, added };
   for (const org of organizations) {
     const title = officialTitles.find((t) => t.start === org.end);
     if (!title) continue;
-    for (const end of modelOrganizations.get(org.start) ?? []) {
+    for (const end of model.ends(org.start, 'ORG')) {
       if (end >= org.end) continue;
       const rest = input.dictionary
         .lookupAll(input.normalized.slice(end, title.end))

@@ -323,7 +323,7 @@ export function recognizeEntities(input: RecognizeInput): {
   if (input.model?.convention !== 'bio') candidates.push(...placesWithRegion(input.text, candidates));
   // The token at an offset, for the rules that ask what word stands at a place.
   const tokenAt: TokenAt = (start) => tokenStartingAt(input.tokens, start);
-  const modelReadings = new ModelReadings(candidates, input.text.length);
+  const modelReadings = new ModelReadings(candidates);
   const split = titlesAfterBodies(
     input,
     candidates.filter((e) => e.label === 'TITLE' && !e.source.startsWith('rule:')),
@@ -340,20 +340,16 @@ export function recognizeEntities(input: RecognizeInput): {
     .sort((a, b) => b.end - a.end || b.start - a.start);
   for (const org of organizationsFromEnd)
     if (officialTitleStarts.has(org.end)) officialTitleStarts.add(org.start);
-  // The model's organizations by start: their ends.
-  const modelOrganizations = new Map<number, number[]>();
-  for (const e of candidates)
-    if (e.source === 'model' && e.label === 'ORG')
-      modelOrganizations.set(e.start, [...(modelOrganizations.get(e.start) ?? []), e.end]);
   // What the gold sets never mark goes under their guidelines only (`EntityGuidelines`).
   const strict = input.guidelines === 'pd1998' || input.guidelines === 'bio';
-  const inside = bodiesInsideTitles(
-    strict,
-    input,
-    candidates.filter((e) => fromGazetteer.has(e) && e.label === 'ORG' && !modelReadings.reads(e, 'ORG')),
-    modelOrganizations,
-    officialTitles,
-  );
+  const inside = strict
+    ? bodiesInsideTitles(
+        input,
+        candidates.filter((e) => fromGazetteer.has(e) && e.label === 'ORG' && !modelReadings.reads(e, 'ORG')),
+        modelReadings,
+        officialTitles,
+      )
+    : { dropped: new Set<Entity>(), added: [] };
   const kept = candidates.filter(
     (e) =>
       !split.dropped.has(e) &&
