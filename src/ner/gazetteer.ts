@@ -3,6 +3,7 @@
  * over the normalized code points of a window. Each position gets the labels of the known names
  * that start, end or continue there and of the longest name covering it.
  */
+import { PairFilter } from '../segment/pair-table.js';
 import { LABELS } from './decode.js';
 import { normalizeCodePoint } from './text.js';
 
@@ -18,6 +19,11 @@ export type GazetteerEntries = Record<string, string[]>;
 
 export class Gazetteer {
   private readonly root: TrieNode = { next: new Map(), mask: 0 };
+  /**
+   * The first two code points of every name: most positions of a text start no name, and one probe
+   * of this small filter turns them away before the trie's maps are touched.
+   */
+  private readonly starts = new PairFilter();
   readonly size: number;
 
   /** `entries[label]` lists names (two or more characters) for that label. */
@@ -29,6 +35,7 @@ export class Gazetteer {
       for (const name of names) {
         const cps = [...name].map((c) => normalizeCodePoint(c.codePointAt(0) ?? 0));
         if (cps.length < 2 || cps.length > MAX_LEN) continue;
+        this.starts.add(cps[0] as number, cps[1] as number);
         let node = this.root;
         for (const cp of cps) {
           let nx = node.next.get(cp);
@@ -60,7 +67,9 @@ export class Gazetteer {
     edge.fill(0, 0, n);
     longest.fill(0, 0, n);
     bestLen.fill(0, 0, n);
-    for (let i = 0; i < n; i++) {
+    const starts = this.starts;
+    for (let i = 0; i + 1 < n; i++) {
+      if (!starts.mayHave(cps[i] as number, cps[i + 1] as number)) continue;
       let node = this.root;
       for (let j = i; j < n && j - i < MAX_LEN; j++) {
         const nx = node.next.get(cps[j] as number);
