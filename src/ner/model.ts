@@ -71,8 +71,10 @@ function rowOffset(index: Uint32Array, words: number, bucket: number): number {
 }
 
 /**
- * Emission scores from the sparse weight table: `index` interleaves, per 32 buckets, a bitmap word
- * (which buckets have weights) and a rank (rows before it). Rare (pruned) features cost one bit test.
+ * Emission scores from the sparse weight table: `index` holds a bitmap word per 32 buckets (which
+ * buckets have weights), then as its second half the rank of each word (rows before it). Rare
+ * (pruned) features cost one bit test. (Interleaving bitmap and rank words, one cache line a lookup
+ * instead of two, changed nothing measurable: paired runs in one process, speed ratio 0.996.)
  */
 export function sparseEmissions(
   feats: Int32Array,
