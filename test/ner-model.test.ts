@@ -6,7 +6,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
 import { emissions, NUM_TAGS, spansToTags, transitionMask, viterbiGeneric } from '../src/ner/decode.js';
-import { evaluateSpans, parsePdLine, readBio, readCluener } from '../src/ner/eval.js';
+import { evaluateSpans, parsePdLine, pdWords, readBio, readCluener, taggerWithout } from '../src/ner/eval.js';
 import { NUM_FEATURES } from '../src/ner/features.js';
 import { decodeParams, encodeParams, NerModel, type NerSpan, ROW_STRIDE, STEPS } from '../src/ner/model.js';
 import { rng, Trainer, type TrainItem } from '../src/ner/trainer.js';
@@ -217,6 +217,25 @@ describe('gold readers and scoring', () => {
     expect(r.micro.precision).toBeCloseTo(0.5);
     expect(r.perLabel.PERSON.f1).toBeCloseTo(1);
     expect(r.perLabel.LOC.f1).toBeCloseTo(0);
+  });
+
+  it('collects People’s Daily words by paragraph id, and segments without chosen dictionary words', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhtag-ner-'));
+    const pd = path.join(dir, 'pd.txt');
+    writeFileSync(
+      pd,
+      '19980101-01-001-001/m  [中共中央/nt  统战部/nt]nt  欢迎/v  王/nr  鄢家河村/ns\n19980121-01-001-001/m  强强/nr  吃/v\n',
+    );
+    expect([...pdWords(pd, (id) => id.startsWith('19980101'))].sort()).toEqual(
+      ['中共中央', '统战部', '欢迎', '王', '鄢家河村'].sort(),
+    );
+    expect([...pdWords(pd, (id) => id.startsWith('19980121'))]).toEqual(['强强', '吃']);
+    // jieba's own dictionary holds the word (with its People's Daily count); without it, it is no token
+    const text = '鄢家河村的路修好了';
+    expect(Jieba.withDict(dict).cut(text, false)).toContain('鄢家河村');
+    const without = taggerWithout(new Set(['鄢家河村']));
+    expect(without.cut(text, false)).not.toContain('鄢家河村');
+    expect(without.cut(text, false).join('')).toBe(text);
   });
 
   it('reads BIO and CLUENER (inclusive ends, code-point offsets)', () => {
