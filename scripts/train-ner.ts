@@ -2,7 +2,7 @@
  * Train the NER model: `npx tsx scripts/train-ner.ts [--out dictionaries/models/ner.bin.gz]
  * [--epochs 10] [--bits 22] [--prune 1] [--gaz-min 2] [--no-cluener] [--cluener-weight 1] [--seed 1]
  * [--select] [--eval-every] [--no-dictionary] [--bio-half even|odd|none] [--bio-weight 1]
- * [--no-bio-convention] [--convention-templates 0,3,...|all] [--pa 120] [--pa-clip 4]
+ * [--no-bio-convention] [--convention-templates 0,3,...|all] [--pa 120] [--pa-clip 4] [--no-msr]
  * [--pd-tagging both|full|jackknife]`.
  *
  * Trains on People's Daily Jan 1–20 1998 (+ CLUENER train rows in the first 80%, names and
@@ -37,6 +37,7 @@ import { Gazetteer } from '../src/ner/gazetteer.js';
 import { Lexicon } from '../src/ner/lexicon.js';
 import { decodeParams, encodeParams, NerModel } from '../src/ner/model.js';
 import { rng, Trainer, type TrainItem } from '../src/ner/trainer.js';
+import { WordHashes } from '../src/ner/wordhash.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ZHTAG_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
@@ -136,6 +137,15 @@ const dictEntries = process.argv.includes('--no-dictionary')
   : dictionaryNames(path.join(repoRoot, 'dictionaries', 'gazetteer'));
 const dictGaz = dictEntries ? new Gazetteer(dictEntries) : undefined;
 log(`dictionary gazetteer: ${dictGaz?.size ?? 0} names`);
+// external segmentation vocabulary: the MSR word list of SIGHAN 2005 (news of another source than
+// People's Daily; MSR keeps named entities whole). The model file holds only the hashes of its words
+// and their prefixes (wordhash.ts), never the list (research use). --no-msr: none
+const msrPath = path.join(dataDir, 'sighan2005', 'msr_training_words.utf8');
+const segWords =
+  !process.argv.includes('--no-msr') && existsSync(msrPath)
+    ? WordHashes.fromWords(readFileSync(msrPath, 'utf8').split('\n'))
+    : undefined;
+log(`segmentation vocabulary: ${segWords?.keys.length ?? 0} hashed words and prefixes`);
 // --known-dictionary-places: CLUENER rows may also take LOC on the dictionary's place names
 const knownPlaces = process.argv.includes('--no-known-places')
   ? undefined
@@ -155,7 +165,18 @@ for (const rec of train) {
         : [foldTaggers[fold]];
   for (const tagger of taggers) {
     items.push(
-      ...recordToItems(rec, tagger ?? jieba, lex, bits, foldGaz[fold], undefined, undefined, dictGaz),
+      ...recordToItems(
+        rec,
+        tagger ?? jieba,
+        lex,
+        bits,
+        foldGaz[fold],
+        undefined,
+        undefined,
+        dictGaz,
+        undefined,
+        segWords,
+      ),
     );
   }
 }
@@ -196,6 +217,8 @@ if (useCluener && existsSync(cluenerPath)) {
         [0, 2],
         locAnywhere ? [{ start: 0, end: rec.text.length }] : addresses,
         dictGaz,
+        undefined,
+        segWords,
       ),
     );
   }
@@ -232,7 +255,18 @@ if (half) {
   if (bioWeight > 0) {
     for (const rec of bioTrain) {
       items.push(
-        ...recordToItems(rec, jieba, lex, bits, fullGaz, undefined, undefined, dictGaz, conventionTemplates),
+        ...recordToItems(
+          rec,
+          jieba,
+          lex,
+          bits,
+          fullGaz,
+          undefined,
+          undefined,
+          dictGaz,
+          conventionTemplates,
+          segWords,
+        ),
       );
     }
   }
@@ -269,7 +303,7 @@ function buildModel(): { model: NerModel; buf: Buffer } {
   const buf = encodeParams(
     {
       version: '2',
-      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping${pdTagging === 'full' ? '' : `; segmenter tagging: ${pdTagging === 'both' ? 'full and fold-jackknifed dictionary' : 'fold-jackknifed dictionary'}`})${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses and known place names)'}` : ''}${half && bioWeight > 0 ? ` + pd1998-ner example.dev ${half} sentences` : ''}`,
+      trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping${pdTagging === 'full' ? '' : `; segmenter tagging: ${pdTagging === 'both' ? 'full and fold-jackknifed dictionary' : 'fold-jackknifed dictionary'}`})${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses and known place names)'}` : ''}${half && bioWeight > 0 ? ` + pd1998-ner example.dev ${half} sentences` : ''}${segWords ? ' + SIGHAN 2005 MSR vocabulary (hashed, as features)' : ''}`,
       labels: ['PERSON', 'LOC', 'ORG'],
       // which half of example.dev the model trained on: evaluations score the other half only
       ...(half && bioWeight > 0 && !select ? { exampleDevTrainedHalf: half } : {}),
@@ -279,6 +313,7 @@ function buildModel(): { model: NerModel; buf: Buffer } {
       numTags: 13,
       gazetteer: gazEntries,
       ...(dictEntries ? { dictionaryGazetteer: dictEntries } : {}),
+      ...(segWords ? { segmentationWords: segWords.serialize() } : {}),
     },
     trans,
     weights,
@@ -346,9 +381,14 @@ const meta = {
           domain: `pd1998-ner/example.dev sentences with an ${half} index (${bioTrain.length} of 2318, character BIO, full annotation, weight ${bioWeight}); the ${otherHalf(half)} sentences are never trained on and are the ones scored`,
         }
       : {}),
+    ...(segWords
+      ? {
+          segmentationVocabulary: `SIGHAN 2005 MSR training vocabulary (/work/shared/data/sighan2005/msr_training_words.utf8): words of 2–12 Han characters, no numerals; the model holds only 31-bit hashes of them and of their prefixes (${segWords.keys.length} keys), for the forward-maximum-match feature templates`,
+        }
+      : {}),
     dev: "People's Daily 1998-01-21..1998-01-25 (held out)",
     licence:
-      'research use; the model holds hashed feature weights and a list of ~3k entity names seen at least twice, no running text',
+      'research use; the model holds hashed feature weights, a list of ~3k entity names seen at least twice and hashes (not the text) of the MSR vocabulary, no running text',
   },
   hyperParameters: {
     algorithm:

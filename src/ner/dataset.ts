@@ -8,6 +8,7 @@ import type { Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './lexicon.js';
 import type { TrainItem } from './trainer.js';
 import { prepareWindow, type Tagger, windows } from './window.js';
+import type { WordHashes } from './wordhash.js';
 
 /**
  * Windows of one record. With `partial` set to label indices, only those labels are annotated
@@ -25,6 +26,7 @@ export function recordToItems(
   open: Array<{ start: number; end: number }> = [],
   dictionary?: Gazetteer,
   conventionTemplates?: readonly number[],
+  words?: WordHashes,
 ): TrainItem[] {
   const items: TrainItem[] = [];
   for (const [ws, we] of windows(rec.text)) {
@@ -32,7 +34,7 @@ export function recordToItems(
     const n = win.n;
     if (n === 0) continue;
     const feats = new Int32Array(n * NUM_FEATURES);
-    extractFeatures(win, lex, bits, feats, gazetteer, undefined, dictionary);
+    extractFeatures(win, lex, bits, feats, gazetteer, undefined, dictionary, words);
     const toCp = new Map<number, number>();
     for (let i = 0; i <= n; i++) toCp.set(win.offsets[i] as number, i);
     const spans: Array<{ s: number; e: number; label: number }> = [];

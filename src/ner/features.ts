@@ -6,9 +6,10 @@ import type { Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './lexicon.js';
 import { hashCodePoints } from './text.js';
 import type { WindowBuffers } from './window.js';
+import type { WordHashes } from './wordhash.js';
 
 /** Number of feature templates per character. */
-export const NUM_FEATURES = 28;
+export const NUM_FEATURES = 30;
 
 const BOS = -1;
 const EOS = -2;
@@ -26,6 +27,8 @@ export class FeatureScratch {
   title = new Uint8Array(0);
   uni = new Int32Array(0);
   bi = new Int32Array(0);
+  wordStart = new Int32Array(0);
+  wordEnd = new Int32Array(0);
 
   ensure(n: number): void {
     if (this.gzEdge.length >= n) return;
@@ -41,6 +44,8 @@ export class FeatureScratch {
     this.title = new Uint8Array(cap + 2);
     this.uni = new Int32Array(cap + 4);
     this.bi = new Int32Array(cap + 4);
+    this.wordStart = new Int32Array(cap);
+    this.wordEnd = new Int32Array(cap);
   }
 }
 
@@ -77,6 +82,7 @@ export function extractFeatures(
   gazetteer?: Gazetteer,
   scratch: FeatureScratch = new FeatureScratch(),
   dictionary?: Gazetteer,
+  words?: WordHashes,
 ): void {
   const n = win.n;
   scratch.ensure(n);
@@ -93,6 +99,15 @@ export function extractFeatures(
     dcLong.fill(0, 0, n);
   }
   const c = win.cps;
+  const { wordStart, wordEnd } = scratch;
+  if (words) words.forwardMatch(c, n, wordStart, wordEnd);
+  else {
+    wordStart.fill(-1, 0, n);
+    wordEnd.fill(-1, 0, n);
+  }
+  // the word of the external segmentation vocabulary over character i (forward maximum match):
+  // its suffix class and whether it starts with a surname are looked up once per word
+  let wordInfo = 0;
   const cls = win.cls;
   const shift = 32 - bits;
   const nt = win.nt;
@@ -144,6 +159,20 @@ export function extractFeatures(
     const sur2 =
       i + 1 < n && lex.surname2First.has(c0) && lex.surname2.has(String.fromCodePoint(c0, p1)) ? 2 : 0;
     const uc0 = uni[i + 2] as number;
+    const ws = wordStart[i] as number;
+    const we = wordEnd[i] as number;
+    let wordShape = 0;
+    let wordLast = 0;
+    if (ws >= 0) {
+      const len = we - ws;
+      if (i === ws) {
+        const lenBucket = len <= 4 ? len - 2 : len <= 6 ? 3 : 4;
+        const sur = lex.surname1.has(c[ws] as number) ? 1 : 0;
+        wordInfo = (lenBucket << 2) | (lex.suffixTypeOf(c, ws, we) << 5) | (sur << 7);
+      }
+      wordShape = (i === ws ? 1 : i === we - 1 ? 3 : 2) | wordInfo;
+      wordLast = c[we - 1] as number;
+    }
     // templates of one family share a group of adjacent buckets (slot in the low bits), so the
     // rows a character needs at neighbouring positions sit together in memory
     let f = i * NUM_FEATURES;
@@ -176,6 +205,10 @@ export function extractFeatures(
     // dictionary gazetteer (shipped place and organization lists, world places)
     out[f++] = mix(34, dcEdge[i] as number, bies, 0) >>> shift;
     out[f++] = mix(35, dcLong[i] as number, bies, 0) >>> shift;
+    // external segmentation vocabulary (MSR): position in the matched word × its length, suffix class
+    // and surname start × the segmenter's word position; and position × length × the word's last character
+    out[f++] = mix(36, wordShape, bies, 0) >>> shift;
+    out[f++] = mix(37, wordShape & 31, wordLast, 0) >>> shift;
   }
 }
 

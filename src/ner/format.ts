@@ -21,6 +21,8 @@ export interface NerModelMeta {
   gazetteer?: GazetteerEntries;
   /** names of the dictionary gazetteer (dictionaries/gazetteer files and world places, dictnames.ts) */
   dictionaryGazetteer?: GazetteerEntries;
+  /** hashed membership of the MSR segmentation vocabulary (`WordHashes.serialize`, wordhash.ts) */
+  segmentationWords?: string;
   [extra: string]: unknown;
 }
 

@@ -23,6 +23,7 @@ import {
   WindowBuffers,
   windows,
 } from './window.js';
+import { WordHashes } from './wordhash.js';
 
 export {
   decodeParams,
@@ -180,6 +181,23 @@ function addSparseEmissions(
  */
 export type NerConvention = 'pd1998' | 'bio';
 
+/** Lookup structures built from the model file, shared (read-only) by the instances of one model. */
+export interface ModelLookups {
+  gazetteer: Gazetteer;
+  dictionary: Gazetteer | undefined;
+  /** hashed external segmentation vocabulary (MSR), wordhash.ts */
+  words: WordHashes | undefined;
+}
+
+function buildLookups(meta: NerModelMeta): ModelLookups {
+  return {
+    gazetteer: new Gazetteer(meta.gazetteer ?? {}),
+    dictionary: meta.dictionaryGazetteer ? new Gazetteer(meta.dictionaryGazetteer) : undefined,
+    words:
+      typeof meta.segmentationWords === 'string' ? WordHashes.deserialize(meta.segmentationWords) : undefined,
+  };
+}
+
 export class NerModel {
   readonly info: { version: string; trainedOn: string; labels: string[] };
   readonly meta: NerModelMeta;
@@ -188,8 +206,7 @@ export class NerModel {
   private readonly trans: Float32Array;
   private readonly mask: Uint8Array;
   private readonly lexicon: Lexicon;
-  private readonly gazetteer: Gazetteer;
-  private readonly dictionary: Gazetteer | undefined;
+  private readonly lookups: ModelLookups;
   private tagger: Tagger | undefined;
   private bufs: Buffers | undefined;
 
@@ -198,7 +215,12 @@ export class NerModel {
   /** feature templates with a BIO-convention copy (empty: the model has none) */
   private readonly conventionTemplates: number[];
 
-  constructor(params: NerParams, tagger?: Tagger, convention: NerConvention = 'pd1998') {
+  constructor(
+    params: NerParams,
+    tagger?: Tagger,
+    convention: NerConvention = 'pd1998',
+    lookups: ModelLookups = buildLookups(params.meta),
+  ) {
     const { meta } = params;
     if (meta.numFeatures !== NUM_FEATURES || meta.numTags !== NUM_TAGS || NUM_TAGS !== 13) {
       throw new Error(`NerModel: incompatible model (features ${meta.numFeatures}, tags ${meta.numTags})`);
@@ -223,8 +245,7 @@ export class NerModel {
     this.trans = params.trans;
     this.mask = transitionMask();
     this.lexicon = new Lexicon();
-    this.gazetteer = new Gazetteer(meta.gazetteer ?? {});
-    this.dictionary = meta.dictionaryGazetteer ? new Gazetteer(meta.dictionaryGazetteer) : undefined;
+    this.lookups = lookups;
     this.tagger = tagger;
     const templates = meta.conventionTemplates;
     this.conventionTemplates = Array.isArray(templates) ? templates.map(Number) : [];
@@ -241,12 +262,12 @@ export class NerModel {
 
   /** Use this segmenter (instead of a private jieba instance) when predict() gets no tokens. */
   withTagger(tagger: Tagger): NerModel {
-    return new NerModel(this.params, tagger, this.convention);
+    return new NerModel(this.params, tagger, this.convention, this.lookups);
   }
 
   /** The same model predicting in another annotation convention (weights shared, nothing copied). */
   withConvention(convention: NerConvention): NerModel {
-    return new NerModel(this.params, this.tagger, convention);
+    return new NerModel(this.params, this.tagger, convention, this.lookups);
   }
 
   private getTagger(): Tagger {
@@ -304,9 +325,10 @@ export class NerModel {
       this.lexicon,
       this.meta.bits,
       bufs.feats,
-      this.gazetteer,
+      this.lookups.gazetteer,
       bufs.featScratch,
-      this.dictionary,
+      this.lookups.dictionary,
+      this.lookups.words,
     );
     const bio = this.convention === 'bio';
     const k = this.conventionTemplates.length;
