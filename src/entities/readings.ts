@@ -97,6 +97,21 @@ export function surnameThenTitle(input: RecognizeInput, start: number, end: numb
 }
 
 /**
+ * The lexicon title in the rest of a segmenter word whose surname the model read alone (吴厂长, 李教授
+ * as one word; the model reads 吴, as People's Daily marks such names): `surnameThenTitle` for a model
+ * that stops at the surname. Returns the title, or undefined.
+ */
+export function titleAfterSurname(input: RecognizeInput, start: number, end: number): Entity | undefined {
+  const word = tokenStartingAt(input.tokens, start);
+  if (!word || word.end <= end) return undefined;
+  const written = input.normalized.slice(start, end);
+  if (surnameLengthOf(written) !== written.length) return undefined;
+  const form = input.normalized.slice(end, word.end);
+  const entry = input.dictionary.lookupAll(form).find((candidate) => candidate.label === 'TITLE');
+  return entry ? input.entityFromMatch(input.text, { start: end, end: word.end, form, entry }) : undefined;
+}
+
+/**
  * A gazetteer organization written alone (not composed with a place) that the model does not read as
  * that organization, and that heads no official title (市政府 | 秘书长, 党委 | 书记, where the officials
  * need the body): a short name or alias (工商银行, 中共 in 比赛中共获) is then a word, not a name; under

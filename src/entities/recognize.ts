@@ -20,6 +20,7 @@ import {
   namesOtherThanPlace,
   rejoinUnnamedBodies,
   surnameThenTitle,
+  titleAfterSurname,
   unsureOrganization,
   unsureRegion,
 } from './readings.js';
@@ -310,6 +311,8 @@ export function recognizeEntities(input: RecognizeInput): {
       }
       const titleLength = predicted.label === 'PERSON' ? (titleEnds.get(span.end) ?? 0) : 0;
       if (titleLength > 0 && titleLength < span.end - span.start) continue;
+      const title = predicted.label === 'PERSON' && titleAfterSurname(input, span.start, span.end);
+      if (title) candidates.push(title);
       candidates.push(
         makeEntity(input.text, span.start, span.end, predicted.label, 'model', {
           score: Number(predicted.score.toFixed(3)),

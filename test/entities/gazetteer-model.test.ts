@@ -122,6 +122,22 @@ describe('a surname and a title read as one person', () => {
     expect(doc.entities.some((e) => e.text === '陈书记')).toBe(false);
   });
 
+  it('finds the title in the rest of the word whichever way the model reads it (吴 | 厂长, 李 | 教授)', () => {
+    // the model may read the surname and the title as one person (rule:surname-title splits it) or the
+    // surname alone (titleAfterSurname takes the rest of the segmenter's word 吴厂长 as the title)
+    for (const [text, surname, title] of [
+      ['吴厂长笑着说。', '吴', '厂长'],
+      ['李教授指出，', '李', '教授'],
+    ] as const) {
+      const doc = annotate(text, zhtag);
+      expect(at(doc, surname, 'PERSON'), text).toBeDefined();
+      expect(String(at(doc, title, 'TITLE')?.source), text).toMatch(
+        /^dictionaries\/gazetteer\/titles\.tsv:\d+$/,
+      );
+      expect(doc.entities.some((e) => e.text === surname + title)).toBe(false);
+    }
+  });
+
   it('a preposition before a title is no surname (向 | 记者)', () => {
     const doc = annotate('他向记者介绍了情况。', zhtag);
     expect(doc.entities.filter((e) => e.label === 'PERSON')).toEqual([]);
