@@ -41,6 +41,11 @@ export function keepWord(word: string): boolean {
 export class WordHashes {
   private readonly table: Int32Array;
   private readonly mask: number;
+  /**
+   * One bit per 4096 hash values (128 KB) for the keys held: most positions of a text start no listed
+   * word, and this filter, small enough to stay cached, turns them away before the table (1 MB) is read.
+   */
+  private readonly present = new Int32Array(1 << 15);
   /** sorted stored keys (serialized form) */
   readonly keys: Uint32Array;
 
@@ -55,6 +60,8 @@ export class WordHashes {
 
   private insert(key: number): void {
     const base = key & ~1;
+    const bit = base >>> 12;
+    this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
     let slot = Math.imul(base, 0x9e3779b1) >>> 0;
     for (;;) {
       slot &= this.mask;
@@ -74,6 +81,8 @@ export class WordHashes {
   /** 0 absent, 1 a prefix of a listed word only, 2 a listed word (FNV state `h` of its code points). */
   private lookup(h: number): number {
     const base = keyOf(h, 0) & ~1;
+    const bit = base >>> 12;
+    if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return 0;
     let slot = Math.imul(base, 0x9e3779b1) >>> 0;
     for (;;) {
       slot &= this.mask;
