@@ -26,7 +26,17 @@ describe('English names, places and organizations through compromise', () => {
   });
 
   it('finds English names inside Chinese text, after emoji and Extension B characters', () => {
-    expect(view('😀𠀀美国总统Bill Clinton访问北京。')).toEqual([['Bill Clinton', 'PERSON']]);
+    // compromise or the statistical model (which since its MSR features often reads it first): either
+    // way one PERSON with exact offsets after the surrogate pairs
+    const text = '😀𠀀美国总统Bill Clinton访问北京。';
+    const doc = pipeline.annotate(text);
+    expectDoc(doc);
+    const person = doc.entities.find((e) => e.label === 'PERSON');
+    expect([person?.text, person?.start, person?.source]).toEqual([
+      'Bill Clinton',
+      text.indexOf('Bill'),
+      expect.stringMatching(/^(compromise|model)$/),
+    ]);
   });
 
   it('leaves Chinese-only text to the other stages', () => {
