@@ -144,3 +144,26 @@ describe('a surname and a title read as one person', () => {
     expect(at(doc, '记者', 'TITLE')).toBeDefined();
   });
 });
+
+describe('places abbreviated inside ordinary words (rule:abbreviation-in-word)', () => {
+  it('marks the abbreviating character with the place it stands for, under every guideline', () => {
+    const text = '代表团昨天抵京，随后访华的美方官员表示，中方欢迎。';
+    for (const guidelines of [zhtag, pipeline]) {
+      const doc = annotate(text, guidelines);
+      const places = doc.entities
+        .filter((e) => e.source === 'rule:abbreviation-in-word')
+        .map((e) => [e.text, e.start, e.refersTo, e.code]);
+      expect(places).toEqual([
+        ['京', text.indexOf('抵京') + 1, '北京市', '110000'],
+        ['华', text.indexOf('访华') + 1, '中国', undefined],
+        ['美', text.indexOf('美方'), '美国', undefined],
+        ['中', text.indexOf('中方'), '中国', undefined],
+      ]);
+    }
+  });
+
+  it('leaves the same characters alone in other words (中间, 美丽, 北京)', () => {
+    const doc = annotate('中间的美丽花园在北京。', zhtag);
+    expect(doc.entities.filter((e) => e.source === 'rule:abbreviation-in-word')).toEqual([]);
+  });
+});
