@@ -69,15 +69,15 @@ const devModel = model.withConvention('bio');
 if (devModel.convention === 'bio')
   console.log('example.dev is predicted in the BIO convention (withConvention)\n');
 
+const pdFile = path.join(dataDir, 'pd1998', '199801-01to25.txt');
+const pdDay = (id: string): number => Number(id.slice(0, 8));
+const heldOutDay = (id: string): boolean => pdDay(id) >= 19980121 && pdDay(id) <= 19980125;
+
 const datasets: Dataset[] = [
   {
     name: 'PD 1998-01-21..25 (held out)',
-    file: path.join(dataDir, 'pd1998', '199801-01to25.txt'),
-    read: (f) =>
-      readPd(f, (id) => {
-        const d = Number(id.slice(0, 8));
-        return d >= 19980121 && d <= 19980125;
-      }),
+    file: pdFile,
+    read: (f) => readPd(f, heldOutDay),
   },
   {
     // jieba's dictionary was compiled with People's Daily 1998 counts: it knows the rare words of the
@@ -85,17 +85,11 @@ const datasets: Dataset[] = [
     // text the dictionary never saw does not get. Here the segmenter (the model's and the baseline's)
     // runs without the words those days use and the training days do not.
     name: 'PD 1998-01-21..25 (held out), segmenter dictionary without the words only these days use (as for unseen text)',
-    file: path.join(dataDir, 'pd1998', '199801-01to25.txt'),
-    read: (f) =>
-      readPd(f, (id) => {
-        const d = Number(id.slice(0, 8));
-        return d >= 19980121 && d <= 19980125;
-      }),
+    file: pdFile,
+    read: (f) => readPd(f, heldOutDay),
     tagger: () => {
-      const file = path.join(dataDir, 'pd1998', '199801-01to25.txt');
-      const day = (id: string): number => Number(id.slice(0, 8));
-      const seen = pdWords(file, (id) => day(id) <= 19980120);
-      const heldOut = pdWords(file, (id) => day(id) >= 19980121 && day(id) <= 19980125);
+      const seen = pdWords(pdFile, (id) => pdDay(id) <= 19980120);
+      const heldOut = pdWords(pdFile, heldOutDay);
       return taggerWithout(new Set([...heldOut].filter((w) => !seen.has(w))));
     },
   },
