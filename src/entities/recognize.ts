@@ -1,6 +1,6 @@
 import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
 import type { DictEntry } from '../dictionary/entry.js';
-import { abbreviationInWord } from '../ner/conventions.js';
+import { ABBREVIATION_UNITS, abbreviationInWord } from '../ner/conventions.js';
 import type { NerModel } from '../ner/model.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Token } from '../types.js';
@@ -262,7 +262,15 @@ function abbreviationsInWords(input: RecognizeInput): Entity[] {
   const out: Entity[] = [];
   const { text, normalized, tokens, places } = input;
   for (const token of tokens) {
-    if (token.end - token.start !== 2) continue;
+    // every listed word has two units, one of them an abbreviation: most words fail before a slice
+    if (
+      token.end - token.start !== 2 ||
+      !(
+        ABBREVIATION_UNITS.has(normalized.charCodeAt(token.start)) ||
+        ABBREVIATION_UNITS.has(normalized.charCodeAt(token.start + 1))
+      )
+    )
+      continue;
     const at = abbreviationInWord(normalized.slice(token.start, token.end));
     if (at < 0) continue;
     const start = token.start + at;

@@ -189,6 +189,11 @@ export function labelForBodyWord(word: string): NerLabel | undefined {
 const abbreviationWords = new Map<string, number>();
 for (const [ch, words] of ABBREVIATION_WORDS) for (const w of words) abbreviationWords.set(w, w.indexOf(ch));
 
+/** Code units of the place-abbreviation characters of those words (华, 中, 美, 京 …). */
+export const ABBREVIATION_UNITS: ReadonlySet<number> = new Set(
+  ABBREVIATION_WORDS.map(([ch]) => ch.charCodeAt(0)),
+);
+
 /** Index of a place-abbreviation character inside an ordinary PD word (访华 → 1), or -1. */
 export function abbreviationInWord(word: string): number {
   return abbreviationWords.get(word) ?? -1;
