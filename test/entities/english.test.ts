@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishEntities } from '../../src/entities/english.js';
 import { createPipeline } from '../../src/index.js';
 import { expectDoc } from '../helpers.js';
 
@@ -37,6 +38,13 @@ describe('English names, places and organizations through compromise', () => {
       text.indexOf('Bill'),
       expect.stringMatching(/^(compromise|model)$/),
     ]);
+  });
+
+  it('compromise itself reads the English name inside Chinese text, with offsets past the surrogate pairs', () => {
+    const text = '😀𠀀美国总统Bill Clinton访问北京。';
+    const found = englishEntities(text).map((e) => [e.text, e.label, e.start, e.end, e.source]);
+    expect(found).toEqual([['Bill Clinton', 'PERSON', 8, 20, 'compromise']]);
+    expect(text.slice(8, 20)).toBe('Bill Clinton');
   });
 
   it('leaves Chinese-only text to the other stages', () => {
