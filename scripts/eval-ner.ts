@@ -30,7 +30,7 @@ import {
   readPd,
   taggerWithout,
 } from '../src/ner/eval.js';
-import { decodeParams, NerModel } from '../src/ner/model.js';
+import { NerModel } from '../src/ner/model.js';
 import type { Tagger } from '../src/ner/window.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -141,8 +141,7 @@ for (const ds of datasets) {
   const gold = recs.map((r) => r.entities);
   const tagger = ds.tagger ? ds.tagger() : baselineTagger();
   const t1 = performance.now();
-  const scorer =
-    ds.model ?? (ds.tagger ? new NerModel(decodeParams(readFileSync(modelPath)), tagger) : model);
+  const scorer = ds.model ?? (ds.tagger ? model.withTagger(tagger) : model);
   const pred = recs.map((r) => scorer.predict(r.text));
   const sec = (performance.now() - t1) / 1000;
   const base = recs.map((r) => jiebaPosBaseline(r.text, tagger));
