@@ -13,6 +13,7 @@ import { NerModel } from './ner/model.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { dictionariesDir, packageRoot } from './paths.js';
 import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
+import { splitTokensAtNames } from './segment/names.js';
 import { segmentText } from './segment/segment.js';
 import type { Doc, DocInput, Entity, Label, Token } from './types.js';
 
@@ -69,6 +70,9 @@ export function entityFromMatch(text: string, match: DictMatch): Entity {
   return entity;
 }
 
+/** The frequency of a who's-who name in the engine's dictionary (jieba's names: mostly 10–1,000). */
+const PERSON_FREQUENCY = 1000;
+
 const RESERVED_FIELDS = new Set(['id', 'text', 'tokens', 'entities', 'officials', 'spans', 'keywords']);
 
 /**
@@ -90,7 +94,6 @@ export class Pipeline {
 
   constructor(options: PipelineOptions = {}) {
     this.normalizer = createNormalizer({ traditional: options.traditional !== false });
-    this.engine = createEngine(options.engine ?? 'node-rs');
     this.dictionary = new Dictionary(this.normalizer);
     const root = packageRoot();
     let townshipIndex: TownshipIndex | undefined;
@@ -110,6 +113,12 @@ export class Pipeline {
         displayPath: file,
       });
     }
+    // The who's-who's names are words of the engine: jieba's core dictionary knows the names of 1998.
+    const names = this.dictionary
+      .entries()
+      .filter((entry) => entry.label === 'PERSON')
+      .map((entry) => entry.term);
+    this.engine = createEngine(options.engine ?? 'node-rs', { words: names, tag: 'nr', frequency: PERSON_FREQUENCY });
     const ner = options.ner ?? true;
     const model =
       ner === false
@@ -148,7 +157,7 @@ export class Pipeline {
     if (typeof text !== 'string') throw new ZhtagError('E_INPUT', 'field "text" must be a string');
     const normalized = this.normalizer.normalize(text);
     const segmentation = segmentText(text, normalized, this.dictionary, this.engine);
-    const { tokens } = segmentation;
+    let { tokens } = segmentation;
     let entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
     let spans: Record<string, Entity[]> | undefined;
     if (segmentation.overlapping.length > 0) {
@@ -170,6 +179,7 @@ export class Pipeline {
       entities = recognized.entities;
       if (recognized.nested.length > 0) spans = { ...spans, nested: recognized.nested };
       officials = linkOfficials(text, entities, recognized.where);
+      tokens = splitTokensAtNames(tokens, entities, this.engine.posOf);
     }
     const keywords = this.keywords ? this.keywordExtractor.extract(tokens, entities) : [];
     // The record's key order: id, text, tokens, entities, officials, spans, keywords, then the

@@ -134,7 +134,7 @@ export function linkReferences(text: string, entities: Entity[]): Entity[] {
       previous?.label === 'PERSON' && previous.start === surnameStart && previous.end === entity.start;
     if (
       entity.label === 'TITLE' &&
-      entity.official !== 'no' &&
+      (entity.official !== 'no' || entity.type === 'other') &&
       surnameStart >= 0 &&
       (!previous || previous.end <= surnameStart || loneSurname)
     ) {

@@ -1,12 +1,14 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
-import type { Entity } from '../types.js';
+import type { DivisionLevel, Entity, Jurisdiction } from '../types.js';
 import type { TownshipIndex } from './townships.js';
+
+export type { Jurisdiction } from '../types.js';
 
 /** An administrative division from the gazetteer (GB/T 2260). */
 export interface Division {
   name: string;
   code: string;
-  level: 'province' | 'prefecture' | 'county' | 'township';
+  level: DivisionLevel;
   parent?: string;
 }
 
@@ -76,15 +78,6 @@ export class PlaceIndex {
 }
 
 /** Where a jurisdiction came from, and how sure zhtag is. */
-export interface Jurisdiction {
-  name: string;
-  code: string;
-  level: Division['level'];
-  /** `explicit`: named with the body or title (焦作市委, 郑州市市长); `document`: the document's dominant division. */
-  basis: 'explicit' | 'document';
-  /** 1 when explicit; else the dominant division's share of the place mentions at that level. */
-  confidence: number;
-}
 
 const LEVEL_BY_PREFIX: Record<string, Division['level']> = {
   省: 'province',

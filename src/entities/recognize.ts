@@ -4,7 +4,9 @@ import { ABBREVIATION_UNITS, abbreviationInWord } from '../ner/conventions.js';
 import type { NerModel } from '../ner/model.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Entity, Token } from '../types.js';
+import { overrunsSureName, sameNames, splitAtSpaces, sureNames } from './consistent-names.js';
 import { englishEntities } from './english.js';
+import { foreignReading } from './foreign-readings.js';
 import { linkReferences, makeEntity, namesAfterTitles, type TokenAt, tokenStartingAt } from './names.js';
 import {
   composeOrganizations,
@@ -365,9 +367,14 @@ export function recognizeEntities(input: RecognizeInput): {
       const title = predicted.label === 'PERSON' && titleAfterSurname(input, span.start, span.end);
       if (title) candidates.push(title);
       candidates.push(
-        makeEntity(input.text, span.start, span.end, predicted.label, 'model', {
-          score: Number(predicted.score.toFixed(3)),
-        }),
+        ...splitAtSpaces(
+          input.text,
+          foreignReading(
+            makeEntity(input.text, span.start, span.end, predicted.label, 'model', {
+              score: Number(predicted.score.toFixed(3)),
+            }),
+          ),
+        ),
       );
       if (predicted.label === 'PERSON') modelPersons.add(span.start);
     }
@@ -376,6 +383,12 @@ export function recognizeEntities(input: RecognizeInput): {
   candidates.push(...abbreviatedProvinces(input));
   candidates.push(...abbreviationsInWords(input));
   if (input.model?.convention !== 'bio') candidates.push(...placesWithRegion(input.text, candidates));
+  // A name the who's-who knows, or read right after an official title, is read so at every mention.
+  const sure = sureNames(
+    candidates,
+    gazetteer.filter((e) => e.label === 'PERSON'),
+  );
+  candidates.push(...sameNames(input.text, input.tokens, sure));
   // The token at an offset, for the rules that ask what word stands at a place.
   const tokenAt: TokenAt = (start) => tokenStartingAt(input.tokens, start);
   const modelReadings = new ModelReadings(candidates);
@@ -409,6 +422,7 @@ export function recognizeEntities(input: RecognizeInput): {
     (e) =>
       !split.dropped.has(e) &&
       !inside.dropped.has(e) &&
+      !overrunsSureName(e, sure) &&
       !(fromGazetteer.has(e) && ambiguousPlace(e, tokenAt) && !modelReadings.reads(e, 'LOC')) &&
       !(
         input.model &&

@@ -171,6 +171,12 @@ function insideWorkTitles(normalized: string): Uint8Array {
 const BODY_AFTER = /^(部门|单位|机构)/;
 
 /**
+ * Words after which a title form names a meeting or a committee, not a person's office: 市委常委会议,
+ * 常委会 (研究), 市长办公会议. 会见 / 会谈 / 会晤 / 会同 after a title are the official's acts.
+ */
+const MEETING_AFTER = /^((扩大|办公|专题)?会议|会(?![见谈晤同上]))/;
+
+/**
  * Heads that take the domain of expertise with them (石油专家, 国画大师, 前卫艺术家, 邮币卡收藏家):
  * a noun word right before, or the rest of the word they sit in (权威专家, 艺术大师).
  */
@@ -237,6 +243,7 @@ export function titleCandidates(
   for (const match of matches) {
     // 主管部门, 领导单位: the word qualifies a body here
     if (BODY_AFTER.test(normalized.slice(match.end, match.end + 2))) continue;
+    if (MEETING_AFTER.test(normalized.slice(match.end, match.end + 4))) continue;
     const base = entityFromMatch(text, match);
     out.push(base);
     let end = match.end;

@@ -324,10 +324,29 @@ const HOT_WORDS = 8192;
 /** Words of three and four units put in the short cache before any text (it has 32768 slots). */
 const SHORT_FILL = 32768;
 
-function createNodeRsEngine(): SegmentEngine {
+/**
+ * Words the engine learns beside its core dictionary (`word freq tag` lines): names of today that the
+ * core dictionary, compiled from People's Daily 1998, does not know (普京 would be cut 向普京 by the HMM).
+ */
+export interface EngineWords {
+  words: readonly string[];
+  /** The tag of every word (`nr` for names). */
+  tag: string;
+  /** The frequency jieba weighs each word with. */
+  frequency: number;
+}
+
+function withWords(dictionary: string, extra: EngineWords | undefined): string {
+  if (!extra || extra.words.length === 0) return dictionary;
+  const lines = extra.words.map((word) => `${word} ${extra.frequency} ${extra.tag}`).join('\n');
+  return `${dictionary.endsWith('\n') ? dictionary : `${dictionary}\n`}${lines}\n`;
+}
+
+function createNodeRsEngine(extra?: EngineWords): SegmentEngine {
   const dictPath = require.resolve('@node-rs/jieba/dict.txt');
-  const jieba = Jieba.withDict(readFileSync(dictPath));
-  const pos = new PosTable(readFileSync(dictPath, 'utf8'));
+  const dictionary = withWords(readFileSync(dictPath, 'utf8'), extra);
+  const jieba = Jieba.withDict(Buffer.from(dictionary));
+  const pos = new PosTable(dictionary);
   return {
     name: 'node-rs',
     tagger: {
@@ -382,11 +401,14 @@ function createNodejiebaEngine(): SegmentEngine {
   };
 }
 
-/** Creates an engine by name; `E_ENGINE_UNAVAILABLE` when it is not installed. */
-export function createEngine(name: EngineName = 'node-rs'): SegmentEngine {
+/**
+ * Creates an engine by name; `E_ENGINE_UNAVAILABLE` when it is not installed. `words` are added to the
+ * core dictionary of node-rs (nodejieba keeps one global instance: it segments with its own only).
+ */
+export function createEngine(name: EngineName = 'node-rs', words?: EngineWords): SegmentEngine {
   switch (name) {
     case 'node-rs':
-      return createNodeRsEngine();
+      return createNodeRsEngine(words);
     case 'nodejieba':
       return createNodejiebaEngine();
     default:
