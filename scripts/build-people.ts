@@ -46,7 +46,9 @@ const readJsonl = (file: string): Item[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Item);
 
-const excluded = new Set((values.exclude as string[]).flatMap((file) => readJsonl(file).map((item) => item.id)));
+const excluded = new Set(
+  (values.exclude as string[]).flatMap((file) => readJsonl(file).map((item) => item.id)),
+);
 const items = readJsonl(values.data as string).filter((item) => !excluded.has(item.id));
 
 // The shipped manifest without the who's-who itself, so that the file never feeds its own making.
@@ -93,7 +95,13 @@ for (const item of items) {
     if (positions.length === 0) continue;
     let tally = tallies.get(name);
     if (!tally) {
-      tally = { count: 0, words: 0, titles: new Map(), countries: new Map(), first: `${item.date ?? ''} ${item.id}` };
+      tally = {
+        count: 0,
+        words: 0,
+        titles: new Map(),
+        countries: new Map(),
+        first: `${item.date ?? ''} ${item.id}`,
+      };
       tallies.set(name, tally);
     }
     tally.count++;
@@ -113,7 +121,8 @@ for (const item of items) {
  * place counts. The segmenter's dictionary and the model know few of today's foreign names (jieba tags
  * 普京 a place; the model reads its 京 as 北京).
  */
-const FOREIGN_TITLES = '总统|副总统|总理|副总理|首相|副首相|外长|外交部长|国防部长|国王|王储|议长|国务卿|总书记';
+const FOREIGN_TITLES =
+  '总统|副总统|总理|副总理|首相|副首相|外长|外交部长|国防部长|国王|王储|议长|国务卿|总书记';
 /** Characters that begin what follows a name (表示, 会见, 在, 说 …). */
 const PREDICATE = new Set('表会在说同与和的向对就致发出举等将也已称指时率谈访抵通日月年当、，。：'.split(''));
 const worldFile = path.join(root, 'dictionaries', 'gazetteer', 'world.tsv');
@@ -129,14 +138,17 @@ const nextCount = new Map<string, Map<string, number>>();
 for (const item of items)
   for (const match of item.text.matchAll(pattern)) {
     const [, country, title, rest] = match as unknown as [string, string, string, string];
-    const after = item.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 1);
+    const after = item.text.slice(
+      (match.index ?? 0) + match[0].length,
+      (match.index ?? 0) + match[0].length + 1,
+    );
     places.push({ rest, country, title, item });
     for (let length = 2; length <= rest.length; length++) {
       const prefix = rest.slice(0, length);
       prefixCount.set(prefix, (prefixCount.get(prefix) ?? 0) + 1);
       const next = length < rest.length ? rest.charAt(length) : after || '$';
-      let counts = nextCount.get(prefix);
-      if (!counts) nextCount.set(prefix, (counts = new Map()));
+      const counts = nextCount.get(prefix) ?? new Map<string, number>();
+      nextCount.set(prefix, counts);
       bump(counts, next);
     }
   }
@@ -155,7 +167,13 @@ for (const { rest, country, title, item } of places) {
   if (!name) continue;
   let tally = tallies.get(name);
   if (!tally) {
-    tally = { count: 0, words: 0, titles: new Map(), countries: new Map(), first: `${item.date ?? ''} ${item.id}` };
+    tally = {
+      count: 0,
+      words: 0,
+      titles: new Map(),
+      countries: new Map(),
+      first: `${item.date ?? ''} ${item.id}`,
+    };
     tallies.set(name, tally);
   }
   tally.count++;
@@ -170,12 +188,14 @@ const frequent = [...tallies].filter(([name, t]) => t.count >= minCount && NAME.
 /** Items that contain each frequent name anywhere, read as a name or not. */
 const documentFrequency = new Map(frequent.map(([name]) => [name, 0]));
 for (const item of items)
-  for (const [name, df] of documentFrequency) if (item.text.includes(name)) documentFrequency.set(name, df + 1);
+  for (const [name, df] of documentFrequency)
+    if (item.text.includes(name)) documentFrequency.set(name, df + 1);
 const kept = frequent.filter(([name, t]) => {
   // One name inside the other, one read far more often: the other is a misreading (普京下 beside 普京,
   // 栗战 beside 栗战书).
   for (const [other, o] of frequent)
-    if (other !== name && (name.includes(other) || other.includes(name)) && o.count >= 1.5 * t.count) return false;
+    if (other !== name && (name.includes(other) || other.includes(name)) && o.count >= 1.5 * t.count)
+      return false;
   // Read mostly as one common word of the segmenter's dictionary: an idiom or a noun (念兹在兹/i).
   if (t.words * 2 > t.count) return false;
   // A string that items write far more often than as a person's name is a word (贺信, 顿涅茨克, 哈马斯).

@@ -118,7 +118,11 @@ export class Pipeline {
       .entries()
       .filter((entry) => entry.label === 'PERSON')
       .map((entry) => entry.term);
-    this.engine = createEngine(options.engine ?? 'node-rs', { words: names, tag: 'nr', frequency: PERSON_FREQUENCY });
+    this.engine = createEngine(options.engine ?? 'node-rs', {
+      words: names,
+      tag: 'nr',
+      frequency: PERSON_FREQUENCY,
+    });
     const ner = options.ner ?? true;
     const model =
       ner === false

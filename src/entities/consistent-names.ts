@@ -25,7 +25,9 @@ export function splitAtSpaces(text: string, entity: Entity): Entity[] {
   for (let match = pattern.exec(entity.text); match; match = pattern.exec(entity.text)) {
     if (match[0].length < 2) continue;
     const start = entity.start + match.index;
-    out.push(makeEntity(text, start, start + match[0].length, 'PERSON', entity.source, { score: entity.score }));
+    out.push(
+      makeEntity(text, start, start + match[0].length, 'PERSON', entity.source, { score: entity.score }),
+    );
   }
   return out;
 }
@@ -41,7 +43,12 @@ export function sureNames(candidates: readonly Entity[], known: readonly Entity[
   const add = (e: Entity) => sure.set(e.start, Math.max(sure.get(e.start) ?? 0, e.end));
   for (const e of known) add(e);
   for (const e of candidates)
-    if (e.label === 'PERSON' && e.end - e.start >= 2 && e.source !== 'rule:surname-title' && titleEnds.has(e.start))
+    if (
+      e.label === 'PERSON' &&
+      e.end - e.start >= 2 &&
+      e.source !== 'rule:surname-title' &&
+      titleEnds.has(e.start)
+    )
       add(e);
   return sure;
 }

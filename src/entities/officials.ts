@@ -187,7 +187,8 @@ function officeOf(title: Entity): { name: string; body?: string; kind?: string }
   // 代市长: the office is 市长 (the position says `acting`)
   const name = String(title.term ?? title.text).replace(/^代(?=[省市县区州镇乡]长$)/, '');
   for (const [prefix, body] of TITLE_BODIES)
-    if (name.startsWith(prefix) && name.length > prefix.length) return { name: name.slice(prefix.length), body };
+    if (name.startsWith(prefix) && name.length > prefix.length)
+      return { name: name.slice(prefix.length), body };
   const kind = KIND_PREFIX.exec(name);
   if (kind) return { name: name.slice(kind[0].length), kind: kind[0] };
   return { name };
@@ -222,14 +223,14 @@ function resolvePosition(
   const position: Position = { title, source };
   let organization = organizationOf(text, draft.bodies);
   if (!organization && office.body) organization = { name: office.body };
-  let jurisdiction: Jurisdiction | undefined;
+  // The body's own division first (修武县云台山镇党委: 云台山镇), then the place written before it.
+  const last = draft.bodies[draft.bodies.length - 1];
+  let jurisdiction = (last?.jurisdiction ?? draft.bodies[0]?.jurisdiction) as Jurisdiction | undefined;
   const place = draft.place;
-  if (place && !isCountry(place)) {
+  if (!jurisdiction && place && !isCountry(place)) {
     const division = where.index.get(place.code as string | undefined);
     if (division) jurisdiction = explicitJurisdiction(division);
   }
-  const last = draft.bodies[draft.bodies.length - 1];
-  jurisdiction ??= (last?.jurisdiction ?? draft.bodies[0]?.jurisdiction) as Jurisdiction | undefined;
   if (!jurisdiction && office.kind) jurisdiction = where.resolve(office.kind);
   if (!organization && office.kind && jurisdiction) {
     const division = where.index.get(jurisdiction.code);
@@ -243,7 +244,13 @@ function resolvePosition(
   }
   const foreign = isCountry(place) && place?.text !== '中国';
   if (foreign) position.country = String(place?.term ?? place?.text);
-  else if (!organization && !inherited && draft.bodies.length === 0 && !jurisdiction && levelOfName(office.name))
+  else if (
+    !organization &&
+    !inherited &&
+    draft.bodies.length === 0 &&
+    !jurisdiction &&
+    levelOfName(office.name)
+  )
     jurisdiction = where.resolve(office.name);
   jurisdiction ??= foreign ? undefined : inherited;
   // The head of a people's government: the body is that government (焦作市委副书记、市长 → 焦作市人民政府).
@@ -251,15 +258,19 @@ function resolvePosition(
     !foreign &&
     GOVERNMENT_HEAD.test(office.name) &&
     jurisdiction &&
-    (!organization || GOVERNMENT_BODY.test(organization.name.replace(jurisdiction.name, '')) || !organization.start)
+    (!organization ||
+      GOVERNMENT_BODY.test(organization.name.replace(jurisdiction.name, '')) ||
+      !organization.start)
   ) {
     const government = `${jurisdiction.name}人民政府`;
-    if (!organization || organization.name !== government) organization = { name: government, kind: 'government' };
+    if (!organization || organization.name !== government)
+      organization = { name: government, kind: 'government' };
   }
   if (organization) position.organization = organization;
   if (jurisdiction) position.jurisdiction = jurisdiction;
   if (draft.former) position.former = true;
-  if (draft.acting || /^代[省市县区州镇乡]长$/.test(String(draft.title.term ?? draft.title.text))) position.acting = true;
+  if (draft.acting || /^代[省市县区州镇乡]长$/.test(String(draft.title.term ?? draft.title.text)))
+    position.acting = true;
   return position;
 }
 
@@ -279,7 +290,8 @@ function resolveChain(
     const position = resolvePosition(text, draft, where, inherited, source);
     // A bureau's party group, then the bureau's own office: 市财政局党组书记、局长 → 局长 @ 市财政局.
     const group = previous?.organization?.name.match(PARTY_GROUP);
-    if (!position.organization && draft.bodies.length === 0 && group?.[1]) position.organization = { name: group[1] };
+    if (!position.organization && draft.bodies.length === 0 && group?.[1])
+      position.organization = { name: group[1] };
     if (event) position.event = event;
     if (position.jurisdiction && !position.country) inherited = position.jurisdiction;
     positions.push(position);
@@ -311,7 +323,9 @@ function appointments(
   const removal = REMOVE_BEFORE.test(before);
   const verb = BEFORE_NAME.find(([pattern]) => pattern.test(before));
   if (removal || verb) {
-    const connector = removal ? /^(同志)?(的)?/.exec(text.slice(person.end)) : /^(同志)?为/.exec(text.slice(person.end));
+    const connector = removal
+      ? /^(同志)?(的)?/.exec(text.slice(person.end))
+      : /^(同志)?为/.exec(text.slice(person.end));
     if (!connector) return [];
     const from = person.end + connector[0].length;
     const drafts = chainAfter(text, entities, index + 1, from);
@@ -394,7 +408,9 @@ class OfficialsByPerson {
       official.positions = official.positions.filter(
         (p) =>
           p.source !== 'rule:short-form' ||
-          !official.positions.some((q) => q !== p && q.source !== 'rule:short-form' && q.title.name === p.title.name),
+          !official.positions.some(
+            (q) => q !== p && q.source !== 'rule:short-form' && q.title.name === p.title.name,
+          ),
       );
       out.push(official);
     }
@@ -411,7 +427,8 @@ function referent(entity: Entity): string | undefined {
 export function linkOfficials(text: string, entities: Entity[], where: DocumentPlaces): Official[] {
   const officials = new OfficialsByPerson();
   const persons = new Map<string, Entity>();
-  for (const e of entities) if (e.label === 'PERSON' && e.text.length >= 2 && !persons.has(e.text)) persons.set(e.text, e);
+  for (const e of entities)
+    if (e.label === 'PERSON' && e.text.length >= 2 && !persons.has(e.text)) persons.set(e.text, e);
   const personOf = (entity: Entity): NamedSpan => {
     const name = referent(entity) ?? entity.text;
     const first = persons.get(name) ?? entity;
@@ -422,10 +439,11 @@ export function linkOfficials(text: string, entities: Entity[], where: DocumentP
     if (person.label !== 'PERSON') continue;
     const short = person.source === 'rule:surname-title';
     if (short && !referent(person)) continue;
-    let positions = resolveChain(text, chainBefore(text, entities, index), where, 'rule:title-person');
+    const positions = resolveChain(text, chainBefore(text, entities, index), where, 'rule:title-person');
     const listed = positions.length > 0;
     const after = titleAfter(text, entities, index);
-    if (after) positions.push(...resolveChain(text, [after], where, short ? 'rule:short-form' : 'rule:person-title'));
+    if (after)
+      positions.push(...resolveChain(text, [after], where, short ? 'rule:short-form' : 'rule:person-title'));
     positions.push(...appointments(text, entities, index, where));
     if (positions.length === 0) continue;
     officials.add(personOf(person), person, positions);

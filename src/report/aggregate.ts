@@ -12,11 +12,19 @@ export interface Tally {
   documents: number;
 }
 
+/** One office of an official across the corpus: title @ body (division or country), with the documents stating it. */
+export interface PositionTally {
+  title: string;
+  organization?: string;
+  jurisdiction?: string;
+  country?: string;
+  former?: boolean;
+  documents: number;
+}
+
 export interface OfficialTally extends Tally {
-  /** Titles seen with this person, most frequent first. */
-  titles: Array<{ title: string; count: number }>;
-  organizations: string[];
-  jurisdictions: string[];
+  /** Every office the corpus states for this person, each once, most documents first. */
+  positions: PositionTally[];
 }
 
 export interface PlaceTally extends Tally {
@@ -112,9 +120,7 @@ export class ReportBuilder {
   private characters = 0;
   private readonly labels: Record<string, number> = {};
   private readonly officials = new TallyMap(() => ({
-    titles: new Map<string, number>(),
-    organizations: new Set<string>(),
-    jurisdictions: new Set<string>(),
+    positions: new Map<string, PositionTally & { lastDoc: number }>(),
   }));
   private readonly people = new TallyMap(() => ({}));
   private readonly organizations = new TallyMap(() => ({}));
@@ -149,16 +155,30 @@ export class ReportBuilder {
       }
     }
     for (const official of Array.isArray(doc.officials) ? doc.officials : []) {
-      const record = official as unknown as Record<string, unknown>;
-      const person = spanText(record.person);
+      const person = official.person?.name ?? spanText(official.person);
       if (!person) continue;
-      const extra = this.officials.add(person, n);
-      const title = nameOf(record.title) ?? spanText(record.title);
-      if (title) extra.titles.set(title, (extra.titles.get(title) ?? 0) + 1);
-      const organization = nameOf(record.organization) ?? spanText(record.organization);
-      if (organization) extra.organizations.add(organization);
-      const jurisdiction = (record.jurisdiction as { name?: unknown } | undefined)?.name;
-      if (typeof jurisdiction === 'string') extra.jurisdictions.add(jurisdiction);
+      const mentions = Array.isArray(official.mentions) ? official.mentions.length : 1;
+      const { positions } = this.officials.add(person, n, Math.max(1, mentions));
+      for (const p of Array.isArray(official.positions) ? official.positions : []) {
+        const office: PositionTally = { title: p.title.name, documents: 0 };
+        if (p.organization) office.organization = p.organization.name;
+        if (p.jurisdiction) office.jurisdiction = p.jurisdiction.name;
+        if (p.country) office.country = p.country;
+        if (p.former) office.former = true;
+        const key = [
+          office.title,
+          office.organization,
+          office.jurisdiction,
+          office.country,
+          office.former,
+        ].join('|');
+        const tally = positions.get(key) ?? { ...office, lastDoc: -1 };
+        positions.set(key, tally);
+        if (tally.lastDoc !== n) {
+          tally.documents++;
+          tally.lastDoc = n;
+        }
+      }
     }
     for (const keyword of doc.keywords ?? []) this.keywords.add(keyword.term, n, 1).weight += keyword.weight;
   }
@@ -191,11 +211,9 @@ export class ReportBuilder {
       characters: this.characters,
       officials: this.officials.top(top).map((item) => ({
         ...plain(item),
-        titles: [...item.extra.titles.entries()]
-          .sort((a, b) => b[1] - a[1])
-          .map(([title, count]) => ({ title, count })),
-        organizations: [...item.extra.organizations],
-        jurisdictions: [...item.extra.jurisdictions],
+        positions: [...item.extra.positions.values()]
+          .sort((a, b) => b.documents - a.documents)
+          .map(({ lastDoc: _, ...office }) => office),
       })),
       people: this.people.top(top).map(plain),
       organizations: this.organizations.top(top).map(plain),

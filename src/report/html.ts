@@ -1,5 +1,5 @@
 import { escapeHtml } from '../export/html.js';
-import type { CorpusReport, Tally } from './aggregate.js';
+import type { CorpusReport, PositionTally, Tally } from './aggregate.js';
 import { barChart } from './svg.js';
 
 const CHART_ROWS = 15;
@@ -30,12 +30,10 @@ export function renderReportHtml(report: CorpusReport, title = 'zhtag corpus rep
   );
   sections.push(
     `<section><h2>Top officials</h2>${barChart(bars(report.officials), { title: 'Mentions', colour: '#d9822b' })}${table(
-      ['Person', 'Titles', 'Organizations', 'Jurisdictions', 'Mentions', 'Documents'],
+      ['Person', 'Positions', 'Mentions', 'Documents'],
       report.officials.map((o) => [
         o.name,
-        o.titles.map((t) => `${t.title} (${t.count})`).join('、'),
-        o.organizations.join('、'),
-        o.jurisdictions.join('、'),
+        o.positions.map(describePosition).join('；'),
         o.count,
         o.documents,
       ]),
@@ -96,4 +94,11 @@ ${sections.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** 书记 @ 焦作市委 (焦作市), 总统 [俄罗斯], 原 …, with the documents stating it. */
+function describePosition(p: PositionTally): string {
+  const where = p.country ? ` [${p.country}]` : p.jurisdiction ? ` (${p.jurisdiction})` : '';
+  const body = p.organization ? ` @ ${p.organization}` : '';
+  return `${p.former ? '原' : ''}${p.title}${body}${where} ×${p.documents}`;
 }

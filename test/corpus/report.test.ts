@@ -37,10 +37,22 @@ const docs: Doc[] = [
     ],
     officials: [
       {
-        person: { text: '葛巧红', start: 6, end: 9 },
-        title: { text: '书记', start: 4, end: 6, name: '市委书记' },
-        organization: { text: '焦作市委', start: 0, end: 4 },
-        jurisdiction: { name: '焦作市', code: '410800' },
+        person: { text: '葛巧红', start: 6, end: 9, name: '葛巧红' },
+        mentions: [{ text: '葛巧红', start: 6, end: 9 }],
+        positions: [
+          {
+            title: { text: '书记', start: 4, end: 6, name: '书记' },
+            organization: { text: '焦作市委', start: 0, end: 4, name: '焦作市委' },
+            jurisdiction: {
+              name: '焦作市',
+              code: '410800',
+              level: 'prefecture',
+              basis: 'explicit',
+              confidence: 1,
+            },
+            source: 'rule:title-person',
+          },
+        ],
       },
     ],
     keywords: [{ term: '十大战略', weight: 0.5 }],
@@ -86,7 +98,7 @@ function expectWellNested(html: string): void {
 }
 
 describe('zhtag report', () => {
-  it('counts documents, officials with titles, places by province and city, policy terms, keywords', async () => {
+  it('counts documents, officials once with all their positions, places by province and city, policy terms, keywords', async () => {
     const report: CorpusReport = await buildReport([input]);
     expect(report).toMatchObject({ documents: 2, errors: 1, characters: TEXT_A.length + TEXT_B.length });
     expect(report.officials).toEqual([
@@ -94,9 +106,7 @@ describe('zhtag report', () => {
         name: '葛巧红',
         count: 1,
         documents: 1,
-        titles: [{ title: '市委书记', count: 1 }],
-        organizations: ['焦作市委'],
-        jurisdictions: ['焦作市'],
+        positions: [{ title: '书记', organization: '焦作市委', jurisdiction: '焦作市', documents: 1 }],
       },
     ]);
     expect(report.people).toEqual([{ name: '葛巧红', count: 3, documents: 2 }]);

@@ -32,8 +32,12 @@ describe('entity stage: bodies, titles and ambiguous names', () => {
     );
     const secretary = doc.entities.find((e) => e.text === '书记') as Entity;
     expect([secretary.source, secretary.fullTitle]).toEqual(['rule:title-after-body', '中央纪委书记']);
-    expect(doc.officials?.map((o) => [o.person.text, o.title.text, o.organization?.text])).toEqual([
+    const positions = doc.officials?.flatMap((o) =>
+      o.positions.map((p) => [o.person.name, p.title.text, p.organization?.text]),
+    );
+    expect(positions).toEqual([
       ['尉健行', '书记', '中央纪委'],
+      ['王选', '委员', '全国政协'],
     ]);
   });
 

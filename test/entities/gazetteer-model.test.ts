@@ -35,9 +35,9 @@ describe('gazetteer matches the model does not read', () => {
     const doc = annotate('市政府秘书长王刚介绍情况。');
     const body = at(doc, '市政府', 'ORG');
     expect(body?.start).toBe(0);
-    expect(doc.officials?.[0]?.organization?.text).toBe('市政府');
+    expect(doc.officials?.[0]?.positions[0]?.organization?.text).toBe('市政府');
     const chained = annotate('市财政局党组书记、局长赵强汇报工作。');
-    expect(chained.officials?.[0]?.organization?.name).toBe('市财政局党组');
+    expect(chained.officials?.[0]?.positions[0]?.organization?.name).toBe('市财政局党组');
   });
 
   it("a newspaper's title is no organization (People's Daily nz, CLUENER book)", () => {

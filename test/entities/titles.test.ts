@@ -74,8 +74,9 @@ describe('roles and officials', () => {
   it('links a holder of public office, not a film director or a reporter', () => {
     const doc = pipeline.annotate('美国总统奥巴马今天表示，导演张艺谋和记者陈学桦也在场。');
     expectDoc(doc);
-    const linked = (doc.officials ?? []).map((o) => [o.person.text, o.title.name]);
-    expect(linked).toEqual([['奥巴马', '总统']]);
+    const linked = (doc.officials ?? []).map((o) => [o.person.name, o.positions.map((p) => p.title.name)]);
+    expect(linked).toEqual([['奥巴马', ['总统']]]);
+    expect(doc.officials?.[0]?.positions[0]?.country).toBe('美国');
     const labelled = doc.entities.map((e: Entity) => `${e.label}:${e.text}`);
     expect(labelled).toEqual(expect.arrayContaining(['TITLE:导演', 'PERSON:张艺谋', 'TITLE:记者']));
   });

@@ -37,9 +37,10 @@ describe('townships', () => {
     expectDoc(doc);
     const body = doc.entities.find((e) => e.label === 'ORG') as Entity;
     expect([body.text, body.name]).toEqual(['云台山镇党委', '云台山镇党委']);
-    expect(doc.officials?.map((o) => [o.person.text, o.jurisdiction?.name, o.jurisdiction?.code])).toEqual([
-      ['李明', '云台山镇', '410821104'],
-    ]);
+    const positions = doc.officials?.flatMap((o) =>
+      o.positions.map((p) => [o.person.name, p.jurisdiction?.name, p.jurisdiction?.code]),
+    );
+    expect(positions).toEqual([['李明', '云台山镇', '410821104']]);
     expect(body.source).toBe('rule:place-body');
   });
 
