@@ -46,8 +46,8 @@ export type { Candidate, CandidateSignals, DiscoverOptions } from './discover/di
 export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover/discover.js';
 export type { EvaluateOptions, NerEvaluation } from './entities/evaluate.js';
 export { evaluateNer, formatEvaluation, scoredNames } from './entities/evaluate.js';
+export type { EntityGuidelines } from './entities/guidelines.js';
 export type { Jurisdiction, Official } from './entities/officials.js';
-export type { EntityGuidelines } from './entities/recognize.js';
 export type { ErrorCode } from './errors.js';
 export { isZhtagError, ZhtagError } from './errors.js';
 export { bratConf, bratName, toBratAnn } from './export/brat.js';
@@ -99,4 +99,6 @@ export { ENGINES, engineAvailable } from './segment/engines.js';
 export type { DictionariesReport } from './server/dictionaries.js';
 export type { ServerOptions } from './server/server.js';
 export { createServer } from './server/server.js';
+export type { Stage, StageName } from './stages/stage.js';
+export { STAGE_NAMES } from './stages/stage.js';
 export type { Doc, DocInput, Entity, Keyword, Label, Span, Token } from './types.js';
