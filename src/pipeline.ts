@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type DictDiagnostic, Dictionary, type DictMatch } from './dictionary/dictionary.js';
+import { type DictDiagnostic, Dictionary } from './dictionary/dictionary.js';
 import type { DictEntry, TermFields } from './dictionary/entry.js';
 import { loadManifest } from './dictionary/manifest.js';
-import { linkOfficials } from './entities/officials.js';
+import { ENTITY_GUIDELINES, type EntityGuidelines, guidelinesOf } from './entities/guidelines.js';
 import { PlaceIndex } from './entities/places.js';
-import { type EntityGuidelines, recognizeEntities } from './entities/recognize.js';
 import { TownshipIndex } from './entities/townships.js';
 import { ZhtagError } from './errors.js';
 import { KeywordExtractor, type KeywordOptions } from './keywords/extract.js';
@@ -13,9 +12,33 @@ import { NerModel } from './ner/model.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { dictionariesDir, packageRoot } from './paths.js';
 import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
-import { splitTokensAtNames } from './segment/names.js';
 import { segmentText } from './segment/segment.js';
-import type { Doc, DocInput, Entity, Label, Token } from './types.js';
+import { ENTITIES, entityStage } from './stages/entities.js';
+import { KEYWORDS, keywordsStage } from './stages/keywords.js';
+import { NORMALIZE, normalizeStage } from './stages/normalize.js';
+import { OFFICIALS, officialsStage } from './stages/officials.js';
+import { SEGMENT, segmentStage } from './stages/segment.js';
+import {
+  checkRequirements,
+  disabledStages,
+  newAnnotation,
+  type Stage,
+  type StageDeclaration,
+  type StageName,
+} from './stages/stage.js';
+import type { Doc, DocInput, Label, Token } from './types.js';
+
+/** The guidelines option, checked. */
+function checkedGuidelines(name: string | undefined): EntityGuidelines {
+  if (name === undefined) return 'zhtag';
+  if (!(ENTITY_GUIDELINES as readonly string[]).includes(name)) {
+    throw new ZhtagError(
+      'E_USAGE',
+      `option "guidelines": "${name}" is none of ${ENTITY_GUIDELINES.join(', ')}`,
+    );
+  }
+  return name as EntityGuidelines;
+}
 
 /** Options of `createPipeline`. */
 export interface PipelineOptions {
@@ -28,14 +51,15 @@ export interface PipelineOptions {
   /** Match traditional characters against the simplified dictionaries (default true). */
   traditional?: boolean;
   /**
-   * Named entities (PERSON, TITLE, ORG, LOC) and officials: `true` (default) loads the shipped model
-   * `dictionaries/models/ner.bin.gz`, a path loads another, `false` keeps only dictionary entities.
+   * Stages to leave out (`STAGE_NAMES`: normalize, segment, entities, officials, keywords). Without
+   * `entities` and `officials` only policy and user-dictionary terms are entities (faster); without
+   * `keywords` records keep an empty `keywords` array (`keywordExtractor` still works). A stage whose
+   * input comes from a disabled stage is an error (disable `officials` with `entities`).
    */
-  ner?: boolean | string;
-  /**
-   * Keywords of `annotate`: method (`tfidf` | `textrank`), `top` (default 10), POS allow-list; or
-   * `false` to skip them (records keep an empty `keywords` array; `keywordExtractor` still works).
-   */
+  disable?: StageName[];
+  /** The NER model of the `entities` stage: default `dictionaries/models/ner.bin.gz`. */
+  model?: string;
+  /** Keywords of `annotate`: method (`tfidf` | `textrank`), `top` (default 10), POS allow-list. */
   keywords?: KeywordOptions | false;
   /** IDF table (`word idf` lines, e.g. from `zhtag idf build`); default: the engine's bundled table. */
   idf?: string;
@@ -48,26 +72,14 @@ export interface PipelineOptions {
    * as pd1998-ner (the place inside 中国政府 is the entity, 地区 is left out of a place). The officials
    * logic reads bodies the same way in all three.
    */
+  guidelines?: EntityGuidelines;
+  /**
+   * @deprecated `false` is `disable: ['entities', 'officials']`, a path is `model`. `keywords: false`
+   * is likewise `disable: ['keywords']`.
+   */
+  ner?: boolean | string;
+  /** @deprecated the former name of `guidelines`. */
   convention?: EntityGuidelines;
-}
-
-/** Turns a dictionary match into an entity that says which entry (file:line) produced it. */
-export function entityFromMatch(text: string, match: DictMatch): Entity {
-  const { entry } = match;
-  const entity: Entity = {
-    text: text.slice(match.start, match.end),
-    start: match.start,
-    end: match.end,
-    label: entry.label,
-    source: `${entry.file}:${entry.line}`,
-    term: entry.term,
-    type: entry.type,
-  };
-  if (entry.level !== undefined) entity.level = entry.level;
-  if (entry.region !== undefined) entity.region = entry.region;
-  if (entry.gloss !== undefined) entity.gloss = entry.gloss;
-  for (const [key, value] of Object.entries(entry.attrs)) if (!(key in entity)) entity[key] = value;
-  return entity;
 }
 
 /** The frequency of a who's-who name in the engine's dictionary (jieba's names: mostly 10–1,000). */
@@ -75,24 +87,36 @@ const PERSON_FREQUENCY = 1000;
 
 const RESERVED_FIELDS = new Set(['id', 'text', 'tokens', 'entities', 'officials', 'spans', 'keywords']);
 
+/** Every stage's declaration, in pipeline order. */
+const DECLARATIONS: readonly StageDeclaration[] = [NORMALIZE, SEGMENT, ENTITIES, OFFICIALS, KEYWORDS];
+
+/** The stages an options object leaves out, the deprecated flags included. */
+function disabledBy(options: PipelineOptions): Set<StageName> {
+  const disabled = disabledStages(options.disable ?? []);
+  if (options.ner === false) disabled.add('entities').add('officials');
+  if (options.keywords === false) disabled.add('keywords');
+  return disabled;
+}
+
 /**
  * A pipeline built once from dictionaries and models, then run on many texts. It owns all its state:
- * two pipelines with different dictionaries in one process never affect each other.
+ * two pipelines with different dictionaries in one process never affect each other. `annotate` runs
+ * its `stages` in order over one document.
  */
 export class Pipeline {
   readonly dictionary: Dictionary;
   readonly engine: SegmentEngine;
   private readonly normalizer: Normalizer;
-  private readonly model: NerModel | undefined;
-  private readonly places: PlaceIndex;
   /** Loads the IDF table and stop words once; extraction reads no file. */
   readonly keywordExtractor: KeywordExtractor;
-  /** Whether `annotate` extracts keywords. */
-  private readonly keywords: boolean;
-  /** Whose guidelines the entities follow (`PipelineOptions.convention`). */
-  private readonly guidelines: EntityGuidelines;
+  /** The stages `annotate` runs, in order (those not disabled). */
+  readonly stages: readonly Stage[];
 
   constructor(options: PipelineOptions = {}) {
+    const disabled = disabledBy(options);
+    const declared = DECLARATIONS.filter((stage) => !disabled.has(stage.name));
+    checkRequirements(declared, DECLARATIONS);
+    const guidelines = guidelinesOf(checkedGuidelines(options.guidelines ?? options.convention));
     this.normalizer = createNormalizer({ traditional: options.traditional !== false });
     this.dictionary = new Dictionary(this.normalizer);
     const root = packageRoot();
@@ -123,21 +147,27 @@ export class Pipeline {
       tag: 'nr',
       frequency: PERSON_FREQUENCY,
     });
-    const ner = options.ner ?? true;
-    const model =
-      ner === false
-        ? undefined
-        : NerModel.load(ner === true ? join(dictionariesDir(), 'models', 'ner.bin.gz') : ner);
-    // The model tags with the engine's jieba where the engine is jieba-rs: one dictionary in memory.
-    const tagged = model && this.engine.tagger ? model.withTagger(this.engine.tagger) : model;
-    this.model = tagged && options.convention === 'bio' ? tagged.withConvention('bio') : tagged;
-    this.guidelines = options.convention ?? 'zhtag';
-    this.places = new PlaceIndex(this.dictionary, townshipIndex);
     this.keywordExtractor = new KeywordExtractor({
       ...(options.idf !== undefined ? { idf: options.idf } : {}),
       ...(options.keywords ? { defaults: options.keywords } : {}),
     });
-    this.keywords = options.keywords !== false;
+    const build: Record<StageName, () => Stage> = {
+      normalize: () => normalizeStage(this.normalizer),
+      segment: () => segmentStage(this.dictionary, this.engine),
+      entities: () => {
+        const path = options.model ?? (typeof options.ner === 'string' ? options.ner : undefined);
+        const loaded = NerModel.load(path ?? join(dictionariesDir(), 'models', 'ner.bin.gz'));
+        // The model tags with the engine's jieba where the engine is jieba-rs: one dictionary in memory.
+        const tagged = this.engine.tagger ? loaded.withTagger(this.engine.tagger) : loaded;
+        const model =
+          guidelines.modelConvention === 'bio' ? tagged.withConvention(guidelines.modelConvention) : tagged;
+        const places = new PlaceIndex(this.dictionary, townshipIndex);
+        return entityStage({ dictionary: this.dictionary, places, model, guidelines, engine: this.engine });
+      },
+      officials: () => officialsStage(),
+      keywords: () => keywordsStage(this.keywordExtractor),
+    };
+    this.stages = declared.map((stage) => build[stage.name]());
   }
 
   /** Problems found while loading dictionaries (duplicates, conflicts, overrides). */
@@ -159,43 +189,18 @@ export class Pipeline {
   annotate(input: DocInput): Doc {
     const text = typeof input === 'string' ? input : input.text;
     if (typeof text !== 'string') throw new ZhtagError('E_INPUT', 'field "text" must be a string');
-    const normalized = this.normalizer.normalize(text);
-    const segmentation = segmentText(text, normalized, this.dictionary, this.engine);
-    let { tokens } = segmentation;
-    let entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
-    let spans: Record<string, Entity[]> | undefined;
-    if (segmentation.overlapping.length > 0) {
-      spans = { overlapping: segmentation.overlapping.map((match) => entityFromMatch(text, match)) };
-    }
-    let officials: Doc['officials'];
-    if (this.model) {
-      const recognized = recognizeEntities({
-        text,
-        normalized,
-        tokens,
-        frozen: entities,
-        dictionary: this.dictionary,
-        places: this.places,
-        model: this.model,
-        guidelines: this.guidelines,
-        entityFromMatch,
-      });
-      entities = recognized.entities;
-      if (recognized.nested.length > 0) spans = { ...spans, nested: recognized.nested };
-      officials = linkOfficials(text, entities, recognized.where);
-      tokens = splitTokensAtNames(tokens, entities, this.engine.posOf);
-    }
-    const keywords = this.keywords ? this.keywordExtractor.extract(tokens, entities) : [];
+    const annotation = newAnnotation(text);
+    for (const stage of this.stages) stage.run(annotation);
     // The record's key order: id, text, tokens, entities, officials, spans, keywords, then the
     // input's other fields. Built once, in that order (this runs once per document on the hot path).
     const doc = {} as Doc;
     if (typeof input !== 'string' && input.id !== undefined) doc.id = input.id;
     doc.text = text;
-    doc.tokens = tokens;
-    doc.entities = entities;
-    if (officials !== undefined) doc.officials = officials;
-    if (spans !== undefined) doc.spans = spans;
-    doc.keywords = keywords;
+    doc.tokens = annotation.tokens;
+    doc.entities = annotation.entities;
+    if (annotation.officials !== undefined) doc.officials = annotation.officials;
+    if (annotation.spans !== undefined) doc.spans = annotation.spans;
+    doc.keywords = annotation.keywords;
     if (typeof input !== 'string') {
       for (const key in input) if (!RESERVED_FIELDS.has(key)) doc[key] = input[key];
     }

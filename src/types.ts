@@ -5,8 +5,9 @@
  * `doc.text.slice(span.start, span.end) === span.text` for every token, entity and span.
  */
 
-/** Entity labels used across zhtag. */
-export type Label = 'PERSON' | 'TITLE' | 'ORG' | 'LOC' | 'POLICY';
+/** Entity labels used across zhtag (the statistical model tags three of them: ner/labels.ts). */
+export const LABELS = ['PERSON', 'TITLE', 'ORG', 'LOC', 'POLICY'] as const;
+export type Label = (typeof LABELS)[number];
 
 /** A piece of text with exact offsets into `Doc.text`. */
 export interface Span {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createPipeline, ENGINES, engineAvailable } from '../src/index.js';
+import {
+  createPipeline,
+  ENGINES,
+  type EntityGuidelines,
+  engineAvailable,
+  STAGE_NAMES,
+  type StageName,
+} from '../src/index.js';
 import { expectDoc, sampleText } from './helpers.js';
 
 describe('pipeline', () => {
@@ -21,23 +28,61 @@ describe('pipeline', () => {
     const pipeline = createPipeline({ manifest: false });
     const doc = pipeline.annotate({ id: 'd1', text: '实施十大战略', url: 'https://example.org/a' });
     expect(Object.keys(doc)).toEqual(['id', 'text', 'tokens', 'entities', 'officials', 'keywords', 'url']);
-    expect(Object.keys(createPipeline({ manifest: false, ner: false }).annotate('x'))).toEqual([
-      'text',
-      'tokens',
-      'entities',
-      'keywords',
-    ]);
+    expect(
+      Object.keys(createPipeline({ manifest: false, disable: ['entities', 'officials'] }).annotate('x')),
+    ).toEqual(['text', 'tokens', 'entities', 'keywords']);
     expect(doc.tokens[0]).toEqual({ text: '实施', start: 0, end: 2, pos: 'v' });
   });
 
-  it('skips keywords with keywords: false, and nothing else', () => {
+  it("skips keywords with disable: ['keywords'], and nothing else", () => {
     const text = '锚定“两个确保”，实施“十大战略”，推进乡村振兴。';
-    const withKeywords = createPipeline({ ner: false }).annotate(text);
-    const without = createPipeline({ ner: false, keywords: false }).annotate(text);
+    const withKeywords = createPipeline({ disable: ['entities', 'officials'] }).annotate(text);
+    const without = createPipeline({ disable: ['entities', 'officials', 'keywords'] }).annotate(text);
     expectDoc(without);
     expect(without.keywords).toEqual([]);
     expect(withKeywords.keywords.length).toBeGreaterThan(0);
     expect({ ...without, keywords: withKeywords.keywords }).toEqual(withKeywords);
+  });
+
+  it('runs its stages in order and leaves out the disabled ones', () => {
+    const names = (disable: StageName[]) =>
+      createPipeline({ manifest: false, disable }).stages.map((stage) => stage.name);
+    expect(names([])).toEqual([...STAGE_NAMES]);
+    expect(names(['officials', 'keywords'])).toEqual(['normalize', 'segment', 'entities']);
+    expect(names(['entities', 'officials'])).toEqual(['normalize', 'segment', 'keywords']);
+    const doc = createPipeline({ disable: ['officials'] }).annotate('焦作市委书记葛巧红调研。');
+    expectDoc(doc);
+    expect(doc.officials).toBeUndefined();
+    expect(doc.entities.some((e) => e.label === 'PERSON')).toBe(true);
+  });
+
+  it('reads the deprecated flags ner: false and keywords: false as disable', () => {
+    const text = '焦作市委书记葛巧红在温县调研，推进乡村振兴。';
+    const flags = createPipeline({ ner: false, keywords: false });
+    const disabled = createPipeline({ disable: ['entities', 'officials', 'keywords'] });
+    expect(flags.stages.map((stage) => stage.name)).toEqual(['normalize', 'segment']);
+    expect(flags.annotate(text)).toEqual(disabled.annotate(text));
+  });
+
+  it('names the stage and what it misses when a stage it needs is disabled', () => {
+    expect(() => createPipeline({ manifest: false, disable: ['entities'] })).toThrow(
+      expect.objectContaining({
+        code: 'E_USAGE',
+        message: expect.stringMatching(/stage "officials" requires "places".*stage "entities"/),
+      }),
+    );
+    expect(() => createPipeline({ manifest: false, disable: ['segment'] })).toThrow(
+      expect.objectContaining({
+        code: 'E_USAGE',
+        message: expect.stringMatching(/stage "entities" requires "tokens"/),
+      }),
+    );
+    expect(() => createPipeline({ manifest: false, disable: ['ner' as StageName] })).toThrow(
+      expect.objectContaining({ code: 'E_USAGE', message: expect.stringContaining('no stage named "ner"') }),
+    );
+    expect(() => createPipeline({ manifest: false, guidelines: 'cluener' as EntityGuidelines })).toThrow(
+      expect.objectContaining({ code: 'E_USAGE', message: expect.stringContaining('option "guidelines"') }),
+    );
   });
 
   it('handles empty text, whitespace and control characters', () => {

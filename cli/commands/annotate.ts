@@ -3,12 +3,15 @@ import {
   annotateCorpus,
   type CorpusProgress,
   createPipeline,
+  type EntityGuidelines,
   EXPORT_FORMATS,
   type ExportFormat,
   type InputRecord,
   type PipelineOptions,
   progressLine,
   readDocuments,
+  STAGE_NAMES,
+  type StageName,
   summaryLine,
 } from '../../src/index.js';
 import { exitOnError, openOutput, withPipelineOptions } from '../common.js';
@@ -23,7 +26,8 @@ interface RunArgs {
   /** annotate only (segment leaves them unset: no model, no keywords to load or run). */
   ner?: boolean;
   keywords?: boolean;
-  convention?: 'zhtag' | 'pd1998' | 'bio';
+  disable?: StageName[];
+  guidelines?: EntityGuidelines;
 }
 
 function withInputOutput<T>(yargs: Argv<T>) {
@@ -61,7 +65,13 @@ function withStageOptions<T>(yargs: Argv<T>) {
       default: true,
       describe: 'Keywords per document (--no-keywords: records keep an empty keywords array)',
     })
-    .option('convention', {
+    .option('disable', {
+      type: 'array',
+      choices: STAGE_NAMES,
+      describe: 'Stages to leave out (--disable keywords is --no-keywords; officials need entities)',
+    })
+    .option('guidelines', {
+      alias: 'convention',
       choices: ['zhtag', 'pd1998', 'bio'] as const,
       default: 'zhtag' as const,
       describe:
@@ -71,12 +81,14 @@ function withStageOptions<T>(yargs: Argv<T>) {
 
 /** The pipeline options the annotate flags ask for. */
 function pipelineOptionsOf(args: RunArgs): PipelineOptions {
+  const disabled = new Set(args.disable ?? []);
+  if (!args.ner) disabled.add('entities').add('officials');
+  if (!args.keywords) disabled.add('keywords');
   return {
     dicts: args.dict,
     engine: args.engine,
-    ...(args.ner ? {} : { ner: false }),
-    ...(args.keywords ? {} : { keywords: false }),
-    ...(args.convention ? { convention: args.convention } : {}),
+    ...(disabled.size > 0 ? { disable: [...disabled] } : {}),
+    ...(args.guidelines ? { guidelines: args.guidelines } : {}),
   };
 }
 

@@ -26,10 +26,11 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
           describe:
             'bio only: score the sentences with an even / odd index (the shipped model trained on the even ones of example.dev: use odd)',
         })
-        .option('convention', {
+        .option('guidelines', {
+          alias: 'convention',
           choices: ['zhtag', 'pd1998', 'bio'] as const,
           describe:
-            "The entity guidelines to predict in (default: bio for --format bio, pd1998 otherwise; zhtag scores annotate's default output), as `annotate --convention`",
+            "The entity guidelines to predict in (default: bio for --format bio, pd1998 otherwise; zhtag scores annotate's default output), as `annotate --guidelines`",
         })
         .option('model', {
           type: 'string',
@@ -49,8 +50,8 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
       try {
         // A gold set is scored under its own guidelines unless told otherwise: the BIO sets split
         // 中国政府 into the place and 政府 where People's Daily 1998 brackets one organization.
-        const convention = args.convention ?? (args.format === 'bio' ? 'bio' : 'pd1998');
-        const pipeline = createPipeline({ convention, ...(args.model ? { ner: args.model } : {}) });
+        const guidelines = args.guidelines ?? (args.format === 'bio' ? 'bio' : 'pd1998');
+        const pipeline = createPipeline({ guidelines, ...(args.model ? { model: args.model } : {}) });
         const days = args.days?.split('-').map(Number);
         if (days && (days.length !== 2 || days.some((d) => !Number.isInteger(d)))) {
           throw new ZhtagError('E_USAGE', `--days must look like 19980121-19980125, got "${args.days}"`);
@@ -65,7 +66,7 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
         process.stdout.write(
           args.json
             ? `${JSON.stringify(result, null, 2)}\n`
-            : `${result.documents} documents${args.half ? ` (${args.half} sentences only)` : ''}, ${convention} convention\n${formatEvaluation(result)}\n`,
+            : `${result.documents} documents${args.half ? ` (${args.half} sentences only)` : ''}, ${guidelines} guidelines\n${formatEvaluation(result)}\n`,
         );
       } catch (error) {
         exitOnError(error);

@@ -12,7 +12,7 @@ interface ServeArgs extends PipelineArgs {
   timeout: number;
   log: boolean;
   watch: boolean;
-  convention: 'zhtag' | 'pd1998' | 'bio';
+  guidelines: 'zhtag' | 'pd1998' | 'bio';
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -37,10 +37,11 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         .option('body-limit', { type: 'number', default: 5 * 1024 * 1024, describe: 'Largest body in bytes' })
         .option('timeout', { type: 'number', default: 30_000, describe: 'Per-request time limit in ms' })
         .option('log', { type: 'boolean', default: false, describe: 'Log every request (JSON lines)' })
-        .option('convention', {
+        .option('guidelines', {
+          alias: 'convention',
           choices: ['zhtag', 'pd1998', 'bio'] as const,
           default: 'zhtag' as const,
-          describe: 'Entity guidelines, as `zhtag annotate --convention`',
+          describe: 'Entity guidelines, as `zhtag annotate --guidelines`',
         })
         .option('watch', {
           type: 'boolean',
@@ -64,7 +65,7 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         pipeline: {
           dicts: args.dict,
           engine: args.engine,
-          convention: args.convention,
+          guidelines: args.guidelines,
         },
         ...(args.workers !== undefined ? { workers: args.workers } : {}),
         ...(token ? { token } : {}),

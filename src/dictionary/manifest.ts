@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ZhtagError } from '../errors.js';
-import type { Label } from '../types.js';
+import { LABELS, type Label } from '../types.js';
 import type { Dictionary, LoadSpec } from './dictionary.js';
 import { LAYERS, type LayerName, type MatchMode } from './entry.js';
 
@@ -30,8 +30,6 @@ export interface Manifest {
    */
   townships?: string;
 }
-
-const LABELS: readonly Label[] = ['PERSON', 'TITLE', 'ORG', 'LOC', 'POLICY'];
 
 function manifestError(file: string, reason: string): ZhtagError {
   return new ZhtagError('E_DICT_PARSE', `${file}: ${reason}`, { file });

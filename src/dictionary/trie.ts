@@ -1,4 +1,4 @@
-import { PairFilter, tripleKey } from '../segment/pair-table.js';
+import { PairFilter, tripleKey } from '../tables/pair-table.js';
 
 /** A character trie over UTF-16 code units, for finding every dictionary form in a text. */
 interface TrieNode {

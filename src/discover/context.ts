@@ -1,5 +1,5 @@
 import { isTermChar, QUOTE_PAIRS } from './corpus.js';
-import type { CandidateStats } from './measure.js';
+import type { CandidateStats } from './stats.js';
 
 /**
  * Term-level context: the words around a string say what kind of thing it is. Policy terms are

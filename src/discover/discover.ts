@@ -6,7 +6,7 @@ import { coordinatedWithAnchors } from './coordination.js';
 import { buildCorpus, type Corpus, contextAround, type DiscoverDocument } from './corpus.js';
 import { numeralCredit, suffixCredit } from './credit.js';
 import { type PolicyLikeness, trainPolicyLikeness } from './likeness.js';
-import { boundaryEntropy, type CandidateStats, cohesion, type Measurements, measure } from './measure.js';
+import { boundaryEntropy, cohesion, type Measurements, measure } from './measure.js';
 import {
   afterTriggers,
   frequentGrams,
@@ -23,6 +23,7 @@ import {
   WEAK_LEFT_TRIGGERS,
 } from './signals.js';
 import { type KnownForm, nearestKnown } from './similar.js';
+import type { CandidateStats } from './stats.js';
 
 /** Options of `discoverTerms`. */
 export interface DiscoverOptions {

@@ -1,9 +1,10 @@
 import type { Dictionary, DictMatch } from '../dictionary/dictionary.js';
 import type { DictEntry } from '../dictionary/entry.js';
 import type { Entity } from '../types.js';
+import type { EntityInput } from './context.js';
+import { entityFromMatch } from './match.js';
 import { makeEntity, tokenStartingAt } from './names.js';
 import { composedName, type DocumentPlaces, explicitJurisdiction, shortName } from './places.js';
-import type { RecognizeInput } from './recognize.js';
 
 /**
  * Organizations of the entity stage: a place and a generic body composed into one (焦作 + 市委), the
@@ -21,21 +22,21 @@ export function genericBody(dictionary: Dictionary, form: string): DictEntry | u
  * 焦作市 / 人民政府): token-aligned gazetteer matches cannot hold them, and they count only as part of
  * that place's organization (`composeOrganizations`).
  */
-export function sharedBodies(input: RecognizeInput, soft: DictMatch[], places: Entity[]): Entity[] {
+export function sharedBodies(input: EntityInput, soft: DictMatch[], places: Entity[]): Entity[] {
   const out: Entity[] = [];
   for (const match of soft) {
     if (match.entry.label !== 'ORG' || match.entry.type !== 'generic') continue;
     const place = places.find((p) => p.end === match.start + 1 && p.code !== undefined);
     const atWordEnd =
       match.end === input.text.length || tokenStartingAt(input.tokens, match.end) !== undefined;
-    if (place && atWordEnd) out.push(input.entityFromMatch(input.text, match));
+    if (place && atWordEnd) out.push(entityFromMatch(input.text, match));
   }
   return out;
 }
 
 /** A place directly followed by a generic body (焦作 + 市委, 河南省 + 政府) is one organization. */
 export function composeOrganizations(
-  input: RecognizeInput,
+  input: EntityInput,
   places: Entity[],
   bodies: Entity[],
   organizations: Entity[],
@@ -73,7 +74,7 @@ export function composeOrganizations(
  * a generic body (河南 + 省委, 河南省 + 省委 sharing 省, 温县 + 县人民政府) gets what a composed one has
  * (`composeOrganizations`): the body's kind, the name, and the division as its explicit jurisdiction.
  */
-export function placeBodiesInside(input: RecognizeInput, entities: Entity[], soft: DictMatch[]): void {
+export function placeBodiesInside(input: EntityInput, entities: Entity[], soft: DictMatch[]): void {
   const placesAt = new Map<number, DictMatch[]>();
   for (const match of soft) {
     if (match.entry.label !== 'LOC' || match.entry.attrs.code === undefined) continue;

@@ -1,16 +1,10 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
-import type { DivisionLevel, Entity, Jurisdiction } from '../types.js';
+import type { Entity, Jurisdiction } from '../types.js';
+import type { Division } from './division.js';
 import type { TownshipIndex } from './townships.js';
 
 export type { Jurisdiction } from '../types.js';
-
-/** An administrative division from the gazetteer (GB/T 2260). */
-export interface Division {
-  name: string;
-  code: string;
-  level: DivisionLevel;
-  parent?: string;
-}
+export type { Division } from './division.js';
 
 const LEVELS = new Set(['province', 'prefecture', 'county', 'township']);
 

@@ -3,36 +3,12 @@
  * here was chosen on the selection split (a model trained on People's Daily Jan 1–17, scored through the
  * pipeline on Jan 18–20); see each for its count.
  */
-import type { Entity, Label } from '../types.js';
+import type { Entity } from '../types.js';
+import type { EntityInput } from './context.js';
+import { entityFromMatch } from './match.js';
+import type { ModelReadings } from './model-readings.js';
 import { makeEntity, nameStart, surnameLengthOf, type TokenAt, tokenStartingAt } from './names.js';
 import { levelOfName } from './places.js';
-import type { RecognizeInput } from './recognize.js';
-
-/** The model's spans of a document by start, to ask how it read a span or where its spans from a place end. */
-export class ModelReadings {
-  private readonly byStart = new Map<number, Array<{ end: number; label: Label }>>();
-
-  constructor(entities: readonly Entity[]) {
-    for (const entity of entities) {
-      if (entity.source !== 'model') continue;
-      const spans = this.byStart.get(entity.start);
-      if (spans) spans.push({ end: entity.end, label: entity.label });
-      else this.byStart.set(entity.start, [{ end: entity.end, label: entity.label }]);
-    }
-  }
-
-  /** Whether the model read exactly `[span.start, span.end)` as `label`. */
-  reads(span: { start: number; end: number }, label: Label): boolean {
-    return (
-      this.byStart.get(span.start)?.some((read) => read.end === span.end && read.label === label) ?? false
-    );
-  }
-
-  /** The ends of the model's `label` spans that start at `start`, in the model's order. */
-  ends(start: number, label: Label): number[] {
-    return (this.byStart.get(start) ?? []).filter((read) => read.label === label).map((read) => read.end);
-  }
-}
 
 /** Suffixes that make a written place name explicit (焦作市, 威信县, 浦东新区). */
 const PLACE_SUFFIX = /[省市县区州旗盟镇乡村]$/;
@@ -81,7 +57,7 @@ export function namesOtherThanPlace(entity: Entity, model: ModelReadings): boole
  * name of the document (张书记 → 张建国). Not where the surname character is a word of its own that
  * starts no name (向/p 记者). Returns the two, or undefined.
  */
-export function surnameThenTitle(input: RecognizeInput, start: number, end: number): Entity[] | undefined {
+export function surnameThenTitle(input: EntityInput, start: number, end: number): Entity[] | undefined {
   const written = input.normalized.slice(start, end);
   const surname = surnameLengthOf(written);
   if (surname === 0 || surname >= written.length) return undefined;
@@ -92,7 +68,7 @@ export function surnameThenTitle(input: RecognizeInput, start: number, end: numb
   if (word && word.end === start + surname && !nameStart(word)) return undefined;
   return [
     makeEntity(input.text, start, start + surname, 'PERSON', 'rule:surname-title', { title: entry.term }),
-    input.entityFromMatch(input.text, { start: start + surname, end, form, entry }),
+    entityFromMatch(input.text, { start: start + surname, end, form, entry }),
   ];
 }
 
@@ -101,14 +77,14 @@ export function surnameThenTitle(input: RecognizeInput, start: number, end: numb
  * as one word; the model reads 吴, as People's Daily marks such names): `surnameThenTitle` for a model
  * that stops at the surname. Returns the title, or undefined.
  */
-export function titleAfterSurname(input: RecognizeInput, start: number, end: number): Entity | undefined {
+export function titleAfterSurname(input: EntityInput, start: number, end: number): Entity | undefined {
   const word = tokenStartingAt(input.tokens, start);
   if (!word || word.end <= end) return undefined;
   const written = input.normalized.slice(start, end);
   if (surnameLengthOf(written) !== written.length) return undefined;
   const form = input.normalized.slice(end, word.end);
   const entry = input.dictionary.lookupAll(form).find((candidate) => candidate.label === 'TITLE');
-  return entry ? input.entityFromMatch(input.text, { start: end, end: word.end, form, entry }) : undefined;
+  return entry ? entityFromMatch(input.text, { start: end, end: word.end, form, entry }) : undefined;
 }
 
 /**
@@ -144,7 +120,7 @@ export function unsureOrganization(
  * `titlesAfterBodies`).
  */
 export function bodiesInsideTitles(
-  input: RecognizeInput,
+  input: EntityInput,
   organizations: readonly Entity[],
   model: ModelReadings,
   officialTitles: readonly Entity[],

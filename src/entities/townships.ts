@@ -1,8 +1,8 @@
 import { ZhtagError } from '../errors.js';
 import { readResource } from '../keywords/stopwords.js';
 import type { Entity, Token } from '../types.js';
+import type { Division } from './division.js';
 import { makeEntity, tokenStartingAt } from './names.js';
-import type { Division } from './places.js';
 
 /** One township-level division of `dictionaries/gazetteer/townships.tsv`. */
 export interface Township {

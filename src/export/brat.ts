@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Doc } from '../types.js';
+import { type Doc, LABELS } from '../types.js';
 import type { DirectoryExporter, ExportFile } from './exporter.js';
 import { codePointOffsets } from './offsets.js';
-
-const STANDARD_LABELS = ['PERSON', 'TITLE', 'ORG', 'LOC', 'POLICY'];
 
 /** A file name for a document id: readable, safe on every file system, unique (hash when changed). */
 export function bratName(id: string): string {
@@ -54,7 +52,7 @@ export function bratExporter(): DirectoryExporter {
     },
     // The standard labels always, so a resumed run (which sees only part of the corpus) declares them too.
     finish: (labels) => [
-      { name: 'annotation.conf', content: bratConf([...new Set([...STANDARD_LABELS, ...labels])]) },
+      { name: 'annotation.conf', content: bratConf([...new Set([...LABELS, ...labels])]) },
     ],
   };
 }

@@ -26,11 +26,11 @@
  * government, organization and company → ORG (organization includes sports clubs and bands).
  * book, game, movie and scene are not mapped. position → TITLE is kept apart in `CLUENER_TITLE_TYPES`:
  * the statistical model has no TITLE tag, so its training and evaluation (which read `CLUENER_TYPES`
- * through `readCluener`) never see titles; only the pipeline evaluation (src/entities/evaluate.ts)
+ * through `readCluener`) never see titles; only the pipeline evaluation (src/eval/evaluate.ts)
  * scores them. CLUENER positions exclude the body (交通银行 + 首席经济学家, 全国人大常委会 + 委员)
  * and keep deputy and modifier prefixes (副行长, 常务副市长, 首席经济学家, 相关负责人).
  */
-import type { NerLabel } from './model.js';
+import type { NerLabel } from './labels.js';
 
 /** One-character abbreviations of places that PD tags `j`. */
 const J_LOC_ONE =

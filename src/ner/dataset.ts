@@ -1,10 +1,11 @@
 /**
  * Turning gold records into training windows (features + BIOES tags).
  */
-import { LABELS, NUM_TAGS, spansToTags, tagLabel } from './decode.js';
+import { NUM_TAGS, spansToTags, tagLabel } from './decode.js';
 import type { GoldRecord } from './eval.js';
 import { conventionFeatures, extractFeatures, NUM_FEATURES } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
+import { NER_LABELS } from './labels.js';
 import type { Lexicon } from './lexicon.js';
 import type { TrainItem } from './trainer.js';
 import { prepareWindow, type Tagger, windows } from './window.js';
@@ -42,7 +43,8 @@ export function recordToItems(
       if (ent.start < ws || ent.end > we) continue;
       const s = toCp.get(ent.start);
       const e = toCp.get(ent.end);
-      if (s !== undefined && e !== undefined && e > s) spans.push({ s, e, label: LABELS.indexOf(ent.label) });
+      if (s !== undefined && e !== undefined && e > s)
+        spans.push({ s, e, label: NER_LABELS.indexOf(ent.label) });
     }
     const gold = spansToTags(spans, n);
     const item: TrainItem = { feats, gold };

@@ -2,12 +2,10 @@
  * BIOES tag set, transition constraints, emission scoring and Viterbi decoding.
  */
 import { NUM_FEATURES } from './features.js';
-
-export const LABELS = ['PERSON', 'LOC', 'ORG'] as const;
-export type TagLabel = (typeof LABELS)[number];
+import { NER_LABELS } from './labels.js';
 
 /** Tags: 0 = O; for label k: B = 1 + 4k, I = 2 + 4k, E = 3 + 4k, S = 4 + 4k. */
-export const NUM_TAGS = 1 + 4 * LABELS.length;
+export const NUM_TAGS = 1 + 4 * NER_LABELS.length;
 
 export const tagB = (k: number): number => 1 + 4 * k;
 export const tagI = (k: number): number => 2 + 4 * k;

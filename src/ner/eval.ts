@@ -14,8 +14,8 @@ import {
   PD_BRACKETS,
   PD_TAGS,
 } from './conventions.js';
+import { NER_LABELS, type NerLabel } from './labels.js';
 import { SURNAMES_2 } from './lexicon.js';
-import type { NerLabel } from './model.js';
 import type { Tagger } from './window.js';
 
 export interface GoldEntity {
@@ -261,7 +261,7 @@ type SpanLike = { start: number; end: number; label: string };
 
 /** Exact-match span scoring; `gold[i]` and `predicted[i]` are the entities of document i. */
 export function evaluateSpans(gold: SpanLike[][], predicted: SpanLike[][]): EvalResult {
-  const labels: NerLabel[] = ['PERSON', 'LOC', 'ORG'];
+  const labels = NER_LABELS;
   const c: Record<string, { tp: number; fp: number; fn: number }> = {};
   for (const l of labels) c[l] = { tp: 0, fp: 0, fn: 0 };
   for (let d = 0; d < Math.max(gold.length, predicted.length); d++) {

@@ -3,13 +3,13 @@
  * over the normalized code points of a window. Each position gets the labels of the known names
  * that start, end or continue there and of the longest name covering it.
  */
-import { PairFilter } from '../segment/pair-table.js';
-import { LABELS } from './decode.js';
+import { PairFilter } from '../tables/pair-table.js';
+import { NER_LABELS, type NerLabel } from './labels.js';
 import { normalizeCodePoint } from './text.js';
 
 interface TrieNode {
   next: Map<number, TrieNode>;
-  /** label bit mask of names ending here (bit k = LABELS[k]) */
+  /** label bit mask of names ending here (bit k = NER_LABELS[k]) */
   mask: number;
 }
 
@@ -30,7 +30,7 @@ export class Gazetteer {
   constructor(entries: GazetteerEntries) {
     let size = 0;
     for (const [label, names] of Object.entries(entries)) {
-      const bit = 1 << LABELS.indexOf(label as (typeof LABELS)[number]);
+      const bit = 1 << NER_LABELS.indexOf(label as NerLabel);
       if (bit <= 0) continue;
       for (const name of names) {
         const cps = [...name].map((c) => normalizeCodePoint(c.codePointAt(0) ?? 0));

@@ -7,11 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { bioConventionSpan } from './convention.js';
-import { LABELS, NUM_TAGS, tagsToSpans, transitionMask } from './decode.js';
+import { bioConventionSpan } from './bio-spans.js';
+import { NUM_TAGS, tagsToSpans, transitionMask } from './decode.js';
 import { conventionFeatures, extractFeatures, FeatureScratch, NUM_FEATURES } from './features.js';
 import { decodeParams, type NerModelMeta, type NerParams, STEPS } from './format.js';
 import { Gazetteer } from './gazetteer.js';
+import { NER_LABELS, type NerLabel } from './labels.js';
 import { Lexicon } from './lexicon.js';
 import { viterbi } from './viterbi.js';
 import {
@@ -34,7 +35,6 @@ export {
   STEPS,
 } from './format.js';
 
-export type NerLabel = 'PERSON' | 'LOC' | 'ORG';
 /** An entity: UTF-16 offsets, half-open. */
 export interface NerSpan {
   start: number;
@@ -354,7 +354,7 @@ export class NerModel {
       const span: NerSpan = {
         start: win.offsets[sp.s] as number,
         end: win.offsets[sp.e] as number,
-        label: LABELS[sp.label] as NerLabel,
+        label: NER_LABELS[sp.label] as NerLabel,
         score: Math.round((1 / (1 + Math.exp(-margin / 4))) * 1000) / 1000,
       };
       const kept = bio ? bioConventionSpan(text, span) : span;

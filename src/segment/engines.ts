@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { ZhtagError } from '../errors.js';
-import { PairIndex } from './pair-table.js';
+import { PairIndex } from '../tables/pair-table.js';
 import { ShortWordCache, ShortWordTable } from './short-word-cache.js';
 import { firstPositions, WordTable, wordHash } from './word-table.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scoreSpans } from '../../src/entities/evaluate.js';
+import { scoreSpans } from '../../src/eval/evaluate.js';
 import { createPipeline, type Entity, evaluateNer } from '../../src/index.js';
 import { expectDoc } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bioConventionSpan } from '../../src/ner/convention.js';
+import { bioConventionSpan } from '../../src/ner/bio-spans.js';
 import { bioHalf, otherHalf } from '../../src/ner/eval.js';
 import { conventionFeatures, NUM_FEATURES } from '../../src/ner/features.js';
 import { NerModel, type NerSpan } from '../../src/ner/model.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../../src/normalize.js';
-import { PairFilter, PairIndex, tripleKey } from '../../src/segment/pair-table.js';
 import { ShortWordCache, ShortWordTable } from '../../src/segment/short-word-cache.js';
 import { firstPositions, WordTable } from '../../src/segment/word-table.js';
+import { PairFilter, PairIndex, tripleKey } from '../../src/tables/pair-table.js';
 
 describe('WordTable', () => {
   it('finds every word of its list at its position and nothing else', () => {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import { type CheckReport, checkDictionaries } from '../dictionary/check.js';
+import { Dictionary } from '../dictionary/dictionary.js';
+import { dictionaryFiles } from '../dictionary/edit.js';
+import { entryLocation } from '../dictionary/entry.js';
 import { createNormalizer } from '../normalize.js';
 import { dictionariesDir } from '../paths.js';
-import { createEngine, type EngineName, type SegmentEngine } from '../segment/engines.js';
-import { type CheckReport, checkDictionaries } from './check.js';
-import { Dictionary } from './dictionary.js';
-import { dictionaryFiles } from './edit.js';
-import { entryLocation } from './entry.js';
+import { createEngine, type EngineName, type SegmentEngine } from './engines.js';
 
 /** A frozen term the engine's core dictionary alone would cut into pieces. */
 export interface ForcedTerm {
