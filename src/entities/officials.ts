@@ -1,4 +1,5 @@
 import type { Entity, Jurisdiction, NamedSpan, Official, Position, PositionEvent, Span } from '../types.js';
+import { surnameLengthOf } from './names.js';
 import { type DocumentPlaces, explicitJurisdiction, levelOfName } from './places.js';
 
 export type { Jurisdiction, Official, Position } from '../types.js';
@@ -37,7 +38,7 @@ const TITLE_BODIES: Array<[string, string]> = [
   ['中央政治局', '中共中央政治局'],
   ['政治局', '中共中央政治局'],
   ['中央书记处', '中共中央书记处'],
-  ['中央纪委', '中央纪律检查委员会'],
+  ['中央纪委', '中央纪委'],
   ['中央军委', '中央军事委员会'],
   ['军委', '中央军事委员会'],
 ];
@@ -92,6 +93,9 @@ interface Draft {
 function spanOf(entity: Span): Span {
   return { text: entity.text, start: entity.start, end: entity.end };
 }
+
+/** The world gazetteer (countries, states, cities of other countries). */
+const WORLD_PLACE = /gazetteer\/world\.tsv:/;
 
 const isCountry = (entity: Entity | undefined) => entity?.label === 'LOC' && entity.type === 'country';
 
@@ -223,10 +227,19 @@ function resolvePosition(
   const position: Position = { title, source };
   let organization = organizationOf(text, draft.bodies);
   if (!organization && office.body) organization = { name: office.body };
+  // A foreign state or province written before the title is the body (西澳州州长, 利雅得省副省长).
+  const place = draft.place;
+  if (
+    !organization &&
+    place &&
+    !isCountry(place) &&
+    place.code === undefined &&
+    WORLD_PLACE.test(String(place.source))
+  )
+    organization = { name: place.text, text: place.text, start: place.start, end: place.end };
   // The body's own division first (修武县云台山镇党委: 云台山镇), then the place written before it.
   const last = draft.bodies[draft.bodies.length - 1];
   let jurisdiction = (last?.jurisdiction ?? draft.bodies[0]?.jurisdiction) as Jurisdiction | undefined;
-  const place = draft.place;
   if (!jurisdiction && place && !isCountry(place)) {
     const division = where.index.get(place.code as string | undefined);
     if (division) jurisdiction = explicitJurisdiction(division);
@@ -354,7 +367,11 @@ class OfficialsByPerson {
   /** Per person, the starts of the mentions and the keys of the positions listed. */
   private readonly seen = new Map<string, { mentions: Set<number>; positions: Set<string> }>();
 
-  add(person: NamedSpan, mention: Span, positions: readonly Position[]): void {
+  /** People known or written as foreign (who's-who type `foreign`, a transliterated name). */
+  private readonly foreign = new Set<string>();
+
+  add(person: NamedSpan, mention: Span, positions: readonly Position[], foreign = false): void {
+    if (foreign) this.foreign.add(person.name);
     let official = this.byName.get(person.name);
     let seen = this.seen.get(person.name);
     if (!official || !seen) {
@@ -394,7 +411,7 @@ class OfficialsByPerson {
     for (const official of this.byName.values()) {
       official.mentions.sort((a, b) => a.start - b.start);
       // 习近平总书记 → 总书记 @ 中共中央, unless the person holds a foreign position here.
-      if (!official.positions.some((p) => p.country))
+      if (!this.foreign.has(official.person.name) && !official.positions.some((p) => p.country))
         for (const position of official.positions) {
           const body = NATIONAL_BODIES.get(position.title.name);
           if (body && !position.organization) position.organization = { name: body };
@@ -416,6 +433,19 @@ class OfficialsByPerson {
     }
     return out.sort((a, b) => a.person.start - b.person.start);
   }
+}
+
+/**
+ * A foreign person: the who's-who says so, or the name is no Chinese name (a middle dot, or no Chinese
+ * surname: 普拉昌达, 武切维奇 has 武 but five characters).
+ */
+function isForeignName(person: Entity): boolean {
+  if (person.type === 'foreign') return true;
+  if (person.type === 'official') return false;
+  const name = person.text;
+  if (name.includes('·')) return true;
+  const surname = surnameLengthOf(name);
+  return surname === 0 || name.length - surname > 3;
 }
 
 function referent(entity: Entity): string | undefined {
@@ -446,7 +476,7 @@ export function linkOfficials(text: string, entities: Entity[], where: DocumentP
       positions.push(...resolveChain(text, [after], where, short ? 'rule:short-form' : 'rule:person-title'));
     positions.push(...appointments(text, entities, index, where));
     if (positions.length === 0) continue;
-    officials.add(personOf(person), person, positions);
+    officials.add(personOf(person), person, positions, isForeignName(person));
     if (!listed) continue;
     // One chain before a list of names: 中央军委委员李尚福、刘振立、苗华、张升民
     const shared = positions.filter((p) => p.source === 'rule:title-person');
@@ -460,6 +490,7 @@ export function linkOfficials(text: string, entities: Entity[], where: DocumentP
         personOf(next),
         next,
         shared.map((p) => ({ ...p, source: 'rule:name-list' })),
+        isForeignName(next),
       );
       cursor = next.end;
     }
