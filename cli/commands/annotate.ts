@@ -11,7 +11,7 @@ import {
   readDocuments,
   summaryLine,
 } from '../../src/index.js';
-import { exitOnError, openOutput, withPipelineOptions } from '../common.js';
+import { cliMessage, exitOnError, openOutput, withPipelineOptions } from '../common.js';
 
 interface RunArgs {
   files: string[];
@@ -95,7 +95,7 @@ async function run(
     if (record.kind === 'error') {
       failed++;
       value = { id: record.id, error: { code: record.error.code, message: record.error.message } };
-      process.stderr.write(`zhtag: ${record.error.message}\n`);
+      process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
     } else {
       value = render(record);
     }
@@ -223,7 +223,7 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
       onProgress: (p) => bar.update(p),
       onError: (record) => {
         bar.clear();
-        process.stderr.write(`zhtag: ${record.error.message}\n`);
+        process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
       },
     });
     bar.clear();

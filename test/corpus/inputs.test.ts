@@ -91,9 +91,15 @@ describe('corpus inputs (built CLI)', () => {
     const gbk = join(corpus, 'nested', 'gbk.txt');
     const forced = zhtag(['annotate', gbk, '--encoding', 'utf8', '-q']);
     expect(forced.code).toBe(1);
-    expect(jsonLines(forced.stdout)[0].error.message).toBe(`${gbk}: invalid UTF-8 (try --encoding gb18030)`);
+    // The record holds the library's message (it names the option); stderr names the flag.
+    expect(jsonLines(forced.stdout)[0].error.message).toBe(
+      `${gbk}: invalid UTF-8 (set option "encoding" to gb18030)`,
+    );
+    expect(forced.stderr).toContain(`zhtag: ${gbk}: invalid UTF-8 (set --encoding to gb18030)`);
     expect(zhtag(['annotate', gbk, '--encoding', 'klingon']).code).toBe(2);
-    expect(zhtag(['annotate', gbk, '--format', 'brat']).stderr).toContain('writes a directory');
+    expect(zhtag(['annotate', gbk, '--format', 'brat']).stderr).toContain(
+      'zhtag: E_USAGE --format brat writes a directory: give it with --output',
+    );
     expect(zhtag(['annotate', gbk, '--jobs', '0']).code).toBe(2);
   });
 });

@@ -142,7 +142,9 @@ describe('CLUENER evaluation of titles', () => {
     const last = evaluateNer(pipeline, file, 'cluener', { from: 0.75 });
     expect(last.documents).toBe(1);
     expect(last.titles).toMatchObject({ tp: 1, fp: 0, fn: 0 });
-    expect(() => evaluateNer(pipeline, file, 'cluener', { from: 0.9, to: 0.5 })).toThrow(/--from/);
+    expect(() => evaluateNer(pipeline, file, 'cluener', { from: 0.9, to: 0.5 })).toThrow(
+      /option "from" \(0.9\) must be below option "to"/,
+    );
     expect(() => evaluateNer(pipeline, file, 'cluener', { from: -1 })).toThrow(/fraction/);
   });
 
