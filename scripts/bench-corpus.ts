@@ -18,7 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { annotateCorpus, NODE_FLAGS } from '../src/index.js';
+import { annotateCorpus, NODE_FLAGS } from '../src/corpus/index.js';
 
 const { values } = parseArgs({
   options: {

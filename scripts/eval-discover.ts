@@ -12,7 +12,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { candidatesToTsv, type DiscoverDocument, discoverTerms, loadDictionarySet } from '../src/index.js';
+import { loadDictionarySet } from '../src/dictionary/index.js';
+import { candidatesToTsv, type DiscoverDocument, discoverTerms } from '../src/discover/index.js';
 import { packageRoot } from '../src/paths.js';
 
 const root = packageRoot();

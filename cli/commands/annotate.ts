@@ -2,15 +2,13 @@ import type { Argv } from 'yargs';
 import {
   annotateCorpus,
   type CorpusProgress,
-  createPipeline,
-  EXPORT_FORMATS,
-  type ExportFormat,
   type InputRecord,
-  type PipelineOptions,
   progressLine,
   readDocuments,
   summaryLine,
-} from '../../src/index.js';
+} from '../../src/corpus/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
+import { createPipeline, type PipelineOptions } from '../../src/index.js';
 import { cliMessage, exitOnError, openOutput, withPipelineOptions } from '../common.js';
 
 interface RunArgs {

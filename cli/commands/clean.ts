@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { cleanText, readDocuments } from '../../src/index.js';
+import { cleanText, readDocuments } from '../../src/corpus/index.js';
 import { cliMessage, openOutput } from '../common.js';
 
 /** `zhtag clean`: one JSONL record per document with the clean text (and the map back, on request). */

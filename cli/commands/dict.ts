@@ -1,20 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { readDocuments } from '../../src/corpus/index.js';
 import {
   addTerm,
-  candidatesToTsv,
   checkDictionariesWithForcing,
   type DictionarySet,
-  type DiscoverDocument,
   dictionaryStats,
-  discoverTerms,
   importCandidates,
   listTerms,
   loadDictionarySet,
-  readDocuments,
   removeTerm,
   type TermFields,
-} from '../../src/index.js';
+} from '../../src/dictionary/index.js';
+import { candidatesToTsv, type DiscoverDocument, discoverTerms } from '../../src/discover/index.js';
 import { cliMessage, exitOnError } from '../common.js';
 
 /** Default file of `dict add` and `dict import`: a user dictionary in the current folder. */

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { createPipeline, DocumentFrequencies, idfWords, readDocuments } from '../../src/index.js';
+import { readDocuments } from '../../src/corpus/index.js';
+import { createPipeline } from '../../src/index.js';
+import { DocumentFrequencies, idfWords } from '../../src/keywords/index.js';
 import { cliMessage, exitOnError } from '../common.js';
 
 interface BuildArgs {

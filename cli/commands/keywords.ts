@@ -1,13 +1,7 @@
 import type { Argv } from 'yargs';
-import {
-  CorpusKeywords,
-  createPipeline,
-  KEYWORD_METHODS,
-  type KeywordMethod,
-  type Pipeline,
-  readDocuments,
-  ZhtagError,
-} from '../../src/index.js';
+import { readDocuments } from '../../src/corpus/index.js';
+import { createPipeline, type KeywordMethod, type Pipeline, ZhtagError } from '../../src/index.js';
+import { CorpusKeywords, KEYWORD_METHODS } from '../../src/keywords/index.js';
 import { cliMessage, exitOnError, openOutput, withPipelineOptions } from '../common.js';
 
 const CORPUS_KEYWORDS_PER_DOC = 30;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, createPipeline, type Doc, toOriginalSpan } from '../../src/index.js';
+import { cleanText, toOriginalSpan } from '../../src/corpus/index.js';
+import { createPipeline, type Doc } from '../../src/index.js';
 import { expectDoc, occurrences, SAMPLE_PATH, sampleText } from '../helpers.js';
 import { jsonLines, zhtag } from './helpers.js';
 

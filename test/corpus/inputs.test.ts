@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { type Doc, decodeBuffer, readDocuments } from '../../src/index.js';
+import { decodeBuffer, readDocuments } from '../../src/corpus/index.js';
+import type { Doc } from '../../src/index.js';
 import { expectDoc, SAMPLE_PATH } from '../helpers.js';
 import { jsonLines, zhtag } from './helpers.js';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreSpans } from '../../src/entities/evaluate.js';
-import { createPipeline, type Entity, evaluateNer } from '../../src/index.js';
+import { evaluateNer } from '../../src/eval/index.js';
+import { createPipeline, type Entity } from '../../src/index.js';
 import { expectDoc } from '../helpers.js';
 
 const pipeline = createPipeline();

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS, type ErrorCode } from '../../src/errors.js';
-import { createPipeline, createServer, type Doc, type Entity } from '../../src/index.js';
+import { createPipeline, type Doc, type Entity } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 import { expectDoc } from '../helpers.js';
 
 // Runs the real server (worker threads from dist/: build first) on an ephemeral loopback port.
