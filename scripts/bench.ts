@@ -9,10 +9,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPipeline, ENGINES, type EngineName, engineAvailable } from '../src/index.js';
+import { dataDir as dataDirOf } from './data.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 
-const dataDir = resolve(values.data ?? process.env.ZHTAG_DATA ?? join(process.cwd(), '..', 'shared', 'data'));
+const dataDir = dataDirOf(values.data);
 const pdFile = join(dataDir, 'pd1998', '199801-01to25.txt');
 
 /** Plain paragraphs from the PKU-annotated file: drop the id, the `/tag`s and the `[...]nt` brackets. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -93,5 +93,22 @@ describe('the public surface', () => {
     expect(loaded[`zhtag/${subpath}`]).toEqual(expect.arrayContaining(names));
     // Nothing of the root leaks into a subpath: one name, one place.
     for (const name of loaded.zhtag ?? []) expect(loaded[`zhtag/${subpath}`]).not.toContain(name);
+  });
+});
+
+describe('shipped files', () => {
+  it('hold no machine path (data sets are named by their path inside the data folder)', () => {
+    const shipped = ['README.md', 'CHANGELOG.md', 'package.json', 'docs', 'dictionaries'];
+    const files = shipped.flatMap((entry) => {
+      const full = path.join(repo, entry);
+      return statSync(full).isDirectory()
+        ? readdirSync(full, { recursive: true, encoding: 'utf8' }).map((name) => path.join(full, name))
+        : [full];
+    });
+    const offenders = files
+      .filter((file) => statSync(file).isFile() && !file.endsWith('.gz'))
+      .filter((file) => /(^|[\s("'`])\/(work|home|Users|root|mnt)\//m.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(repo, file));
+    expect(offenders).toEqual([]);
   });
 });

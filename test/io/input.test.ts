@@ -5,8 +5,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBuffer, readDocuments } from '../../src/corpus/index.js';
 import type { Doc } from '../../src/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { expectDoc, SAMPLE_PATH } from '../helpers.js';
-import { jsonLines, zhtag } from './helpers.js';
 
 // A directory corpus with everything that goes wrong in scraped data.
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-corpus-'));

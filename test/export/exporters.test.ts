@@ -14,8 +14,8 @@ import {
   toDoccano,
 } from '../../src/export/index.js';
 import { createPipeline, type Doc, type Entity } from '../../src/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { expectDoc } from '../helpers.js';
-import { jsonLines, zhtag } from './helpers.js';
 
 const pipeline = createPipeline();
 
