@@ -7,7 +7,6 @@
  * `zhtag/keywords`, `zhtag/report`, `zhtag/server`. Everything else is internal.
  */
 
-export type { Jurisdiction, Official } from './entities/officials.js';
 export type { EntityGuidelines } from './entities/recognize.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
 export { ERRORS, isZhtagError, ZhtagError } from './errors.js';
@@ -16,4 +15,18 @@ export type { Pipeline, PipelineOptions } from './pipeline.js';
 export { createPipeline } from './pipeline.js';
 export type { EngineName } from './segment/engines.js';
 export { ENGINES, engineAvailable } from './segment/engines.js';
-export type { Doc, DocInput, Entity, Keyword, Label, Span, Token } from './types.js';
+export type {
+  DivisionLevel,
+  Doc,
+  DocInput,
+  Entity,
+  Jurisdiction,
+  Keyword,
+  Label,
+  NamedSpan,
+  Official,
+  Position,
+  PositionEvent,
+  Span,
+  Token,
+} from './types.js';

@@ -41,6 +41,7 @@ describe('the public surface', () => {
       .sort();
     expect(names).toEqual(
       [
+        'DivisionLevel',
         'Doc',
         'DocInput',
         'ENGINES',
@@ -55,9 +56,12 @@ describe('the public surface', () => {
         'KeywordMethod',
         'KeywordOptions',
         'Label',
+        'NamedSpan',
         'Official',
         'Pipeline',
         'PipelineOptions',
+        'Position',
+        'PositionEvent',
         'Span',
         'Token',
         'ZhtagError',
