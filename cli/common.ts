@@ -46,10 +46,28 @@ export function openOutput(path: string | undefined): LineWriter {
   };
 }
 
+/** Library option names whose flag is not simply their kebab-case form. */
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
+  dicts: '--dict',
+  inputs: 'the input files',
+  timeoutMs: '--timeout',
+  errorsOutput: '--errors',
+};
+
+/** The flag of a library option: `keepOriginal` → `--keep-original`. */
+export function flagOf(option: string): string {
+  return FLAG_OF_OPTION[option] ?? `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/** A library message as the CLI prints it: `option "keepOriginal"` becomes `--keep-original`. */
+export function cliMessage(message: string): string {
+  return message.replace(/option "([A-Za-z]+)"/g, (_whole, option: string) => flagOf(option));
+}
+
 /** Prints a library error as `zhtag: CODE message` and exits 2 (usage/configuration), else rethrows. */
 export function exitOnError(error: unknown): never {
   if (isZhtagError(error)) {
-    process.stderr.write(`zhtag: ${error.code} ${error.message}\n`);
+    process.stderr.write(`zhtag: ${error.code} ${cliMessage(error.message)}\n`);
     process.exit(2);
   }
   throw error;

@@ -15,10 +15,11 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { annotateCorpus, NODE_FLAGS } from '../src/index.js';
+import { annotateCorpus, NODE_FLAGS } from '../src/corpus/index.js';
+import { dataDir as dataDirOf } from './data.js';
 
 const { values } = parseArgs({
   options: {
@@ -138,9 +139,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const dataDir = resolve(
-    values.data ?? process.env.ZHTAG_DATA ?? join(process.cwd(), '..', 'shared', 'data'),
-  );
+  const dataDir = dataDirOf(values.data);
   const source = join(dataDir, 'pd1998', '199801-01to25.txt');
   if (!existsSync(source)) {
     process.stdout.write(`bench:corpus skipped: ${source} not found (set --data or ZHTAG_DATA)\n`);

@@ -1,5 +1,5 @@
 /**
- * Time the NER model on People's Daily text: `npx tsx scripts/bench-ner.ts [model.bin.gz]`.
+ * Time the NER model on People's Daily text: `npx tsx scripts/bench-ner.ts [--model FILE] [--data DIR]`.
  *
  * Measures load time and `predict` throughput (MB of UTF-8 per second of this process's CPU time,
  * best of 3 passes after a warm-up) on the held-out PD days (Jan 21–25), both with the caller's
@@ -8,14 +8,19 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { readPd } from '../src/ner/eval.js';
 import { NerModel, type NerToken } from '../src/ner/model.js';
+import { dataDir as dataDirOf } from './data.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ZHTAG_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-const modelPath = path.resolve(repoRoot, process.argv[2] ?? 'dictionaries/models/ner.bin.gz');
+const { values: args } = parseArgs({
+  options: { model: { type: 'string', default: 'dictionaries/models/ner.bin.gz' }, data: { type: 'string' } },
+});
+const dataDir = dataDirOf(args.data);
+const modelPath = path.resolve(repoRoot, args.model);
 
 const t0 = performance.now();
 const model = NerModel.load(modelPath);

@@ -18,7 +18,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { NODE_FLAGS } from '../src/index.js';
+import { NODE_FLAGS } from '../src/corpus/index.js';
 import { packageRoot } from '../src/paths.js';
 
 const { values } = parseArgs({

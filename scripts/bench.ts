@@ -5,15 +5,15 @@
  *
  *   npm run bench [-- --engine node-rs|nodejieba|all] [--mb 5] [--runs 3] [--json]
  * Columns: the raw engine cut; segment (tokens with POS); the policy stage (annotate with
- * `ner: false, keywords: false`: segmentation and policy/user terms as entities, what the foundation
- * issue measures); + keywords (`ner: false`); full annotate (NER, officials, keywords); keywords' share.
+ * `ner: false, keywords: false`: segmentation and policy/user terms as entities); + keywords (`ner: false`); full annotate (NER, officials, keywords); keywords' share.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPipeline, ENGINES, type EngineName, engineAvailable } from '../src/index.js';
+import { dataDir as dataDirOf } from './data.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 
-const dataDir = resolve(values.data ?? process.env.ZHTAG_DATA ?? join(process.cwd(), '..', 'shared', 'data'));
+const dataDir = dataDirOf(values.data);
 const pdFile = join(dataDir, 'pd1998', '199801-01to25.txt');
 
 /** Plain paragraphs from the PKU-annotated file: drop the id, the `/tag`s and the `[...]nt` brackets. */
@@ -111,7 +111,7 @@ function measure(engine: EngineName): Row {
   // over the text, before the other pipelines are built.
   for (const paragraph of paragraphs) pipeline.annotate(paragraph);
   const fullPipelineRssMB = process.memoryUsage().rss / 1e6;
-  // Segmentation + policy entities (the foundation stage), then + keywords, then everything.
+  // Segmentation + policy entities (the policy stage), then + keywords, then everything.
   const policyStage = createPipeline({ engine, ner: false, keywords: false });
   const dictionaryStage = createPipeline({ engine, ner: false });
   // Each pipeline has its own engine instance, and instances of the same engine differ by a few percent

@@ -5,26 +5,39 @@
 //   at least MIN_COUNT times, and labelled in at least MIN_RATIO of its free occurrences (those that
 //   no gold span covers). Only the strings and their counts are shipped, never a sentence.
 // The last 20% of train.json is the held-out split of `zhtag eval --format cluener --from 0.8`.
-// Run: npx tsx scripts/build-roles.ts [--data ../shared/data/cluener2020/train.json] [--from 0] [--to 0.8]
+// Run: npx tsx scripts/build-roles.ts [--data DIR] [--gold cluener2020/train.json] [--from 0] [--to 0.8]
 //      [--out dictionaries/gazetteer/roles.tsv] [--min-count 2] [--min-ratio 0.5] [--public-min-ratio 0.4]
-//      (deterministic; the defaults build the shipped file)
+//      (deterministic; the defaults build the shipped file). --gold defaults to cluener2020/train.json
+//      in the data folder (--data, else ZHTAG_DATA, else ../shared/data).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { dataDir } from './data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name: string, fallback: string): string => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
-const dataPath = arg('data', join(root, '..', 'shared', 'data', 'cluener2020', 'train.json'));
-const from = Number(arg('from', '0'));
-const to = Number(arg('to', '0.8'));
-const outPath = arg('out', join(root, 'dictionaries', 'gazetteer', 'roles.tsv'));
-const MIN_COUNT = Number(arg('min-count', '2'));
-const MIN_RATIO = Number(arg('min-ratio', '0.5'));
-const PUBLIC_MIN_RATIO = Number(arg('public-min-ratio', '0.4'));
-const PUBLIC_MIN_EVIDENCE = Number(arg('public-min-evidence', '5'));
+const text = (fallback: string) => ({ type: 'string', default: fallback }) as const;
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    gold: { type: 'string' },
+    from: text('0'),
+    to: text('0.8'),
+    out: text(join(root, 'dictionaries', 'gazetteer', 'roles.tsv')),
+    'min-count': text('2'),
+    'min-ratio': text('0.5'),
+    'public-min-ratio': text('0.4'),
+    'public-min-evidence': text('5'),
+  },
+});
+const dataPath = args.gold ?? join(dataDir(args.data), 'cluener2020', 'train.json');
+const from = Number(args.from);
+const to = Number(args.to);
+const outPath = args.out;
+const MIN_COUNT = Number(args['min-count']);
+const MIN_RATIO = Number(args['min-ratio']);
+const PUBLIC_MIN_RATIO = Number(args['public-min-ratio']);
+const PUBLIC_MIN_EVIDENCE = Number(args['public-min-evidence']);
 
 /** Occupations and roles from public knowledge (the type is found by `typeOf`). */
 const PUBLIC = `

@@ -2,8 +2,9 @@
  * npm run eval:discover: term discovery on People's Daily, 1–25 January 1998.
  * Runs `discoverTerms` with known terms kept on the plain text (ids, `/tag`, `[ ]nt` markup stripped;
  * one document per article), then reports recall@100/@200 of test/discover/gold-1998.tsv and
- * precision@100 from the judgements in test/discover/judged-top100.tsv.
- * Usage: node dist/scripts/eval-discover.js [corpus.txt] [--gold F] [--judged F] [--out candidates.tsv]
+ * precision@100 from the judgements in test/discover/judged-top100.tsv. corpus.txt defaults to
+ * pd1998/199801-01to25.txt in the data folder (`--data`, else ZHTAG_DATA, else ../shared/data).
+ * Usage: node dist/scripts/eval-discover.js [corpus.txt] [--data DIR] [--gold F] [--judged F] [--out candidates.tsv]
  *   [--days 1-12]        only the articles of those days of the month; recall is then over the gold terms
  *                        that occur in those articles (the split-half check of generalization)
  *   [--hold-out-gold]    remove the gold terms (and their aliases) from the dictionary first, so no gold
@@ -12,23 +13,30 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { candidatesToTsv, type DiscoverDocument, discoverTerms, loadDictionarySet } from '../src/index.js';
+import { parseArgs } from 'node:util';
+import { loadDictionarySet } from '../src/dictionary/index.js';
+import { candidatesToTsv, type DiscoverDocument, discoverTerms } from '../src/discover/index.js';
 import { packageRoot } from '../src/paths.js';
+import { dataDir } from './data.js';
 
 const root = packageRoot();
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? (args[at + 1] as string) : fallback;
-};
-const valued = new Set(['--gold', '--judged', '--out', '--days']);
-const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
-const corpusPath = positional[0] ?? join(root, '..', 'shared', 'data', 'pd1998', '199801-01to25.txt');
-const goldPath = flag('--gold', join(root, 'test', 'discover', 'gold-1998.tsv'));
-const judgedPath = flag('--judged', join(root, 'test', 'discover', 'judged-top100.tsv'));
-const outPath = flag('--out', '');
-const days = flag('--days', '');
-const holdOutGold = args.includes('--hold-out-gold');
+const { values: args, positionals } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    gold: { type: 'string', default: join(root, 'test', 'discover', 'gold-1998.tsv') },
+    judged: { type: 'string', default: join(root, 'test', 'discover', 'judged-top100.tsv') },
+    out: { type: 'string', default: '' },
+    days: { type: 'string', default: '' },
+    'hold-out-gold': { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+});
+const corpusPath = positionals[0] ?? join(dataDir(args.data), 'pd1998', '199801-01to25.txt');
+const goldPath = args.gold;
+const judgedPath = args.judged;
+const outPath = args.out;
+const days = args.days;
+const holdOutGold = args['hold-out-gold'];
 
 /** One PFR line: `id/m  word/tag  [word/tag  word/tag]nt ...` → the id and the plain text. */
 export function plainLine(line: string): { id: string; text: string } | undefined {

@@ -2,18 +2,19 @@
  * Keyword extraction against author keywords: P / R / F1 at 5 and 10 for zhtag and, in the same run,
  * for the engines' own extractors (@node-rs/jieba TfIdf, nodejieba extract and textRankExtract).
  *
- *   npm run eval:keywords [-- FILE.tsv] [--limit N]
+ *   npm run eval:keywords [-- FILE.tsv] [--limit N] [--data DIR]
  *
  * FILE is CSL's keyword benchmark (`prompt<TAB>abstract+title<TAB>kw1_kw2_...`), default
- * ../shared/data/csl-keywords/kg_dev.tsv. Scores are micro-averaged: P@k = hits / (k x documents),
+ * csl-keywords/kg_dev.tsv in the data folder (`--data`, else ZHTAG_DATA, else ../shared/data). Scores are micro-averaged: P@k = hits / (k x documents),
  * R@k = hits / gold keywords, F1 = 2PR / (P + R); a hit is an exact match after NFKC and lower case.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Jieba, TfIdf } from '@node-rs/jieba';
 import { createPipeline } from '../src/index.js';
-import { packageRoot } from '../src/paths.js';
+import { dataDir } from './data.js';
 
 const require = createRequire(import.meta.url);
 const CUTOFFS = [5, 10] as const;
@@ -97,12 +98,12 @@ function baselines(): Array<[string, Extractor]> {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const limitAt = args.indexOf('--limit');
-  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
-  const file =
-    args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--limit') ??
-    join(packageRoot(), '..', 'shared', 'data', 'csl-keywords', 'kg_dev.tsv');
+  const { values, positionals } = parseArgs({
+    options: { limit: { type: 'string' }, data: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const limit = values.limit !== undefined ? Number(values.limit) : Number.POSITIVE_INFINITY;
+  const file = positionals[0] ?? join(dataDir(values.data), 'csl-keywords', 'kg_dev.tsv');
   if (!existsSync(file)) {
     process.stderr.write(`eval:keywords: ${file} not found (CSL kg_dev.tsv); pass its path\n`);
     process.exit(2);

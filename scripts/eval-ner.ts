@@ -1,8 +1,8 @@
 /**
  * Evaluate the shipped NER model against the jieba-POS baseline:
- * `npx tsx scripts/eval-ner.ts [--model dictionaries/models/ner.bin.gz]`.
+ * `npx tsx scripts/eval-ner.ts [--model dictionaries/models/ner.bin.gz] [--data DIR]`.
  *
- * Datasets (under ZHTAG_DATA, default ../shared/data relative to the repository):
+ * Datasets (under `--data`, else ZHTAG_DATA, else ../shared/data beside the repository):
  * - People's Daily 1998-01-21..25 (held out from training), PD conventions + j-abbreviation mapping;
  *   and the same days segmented without the words of jieba's dictionary that only they use (jieba's
  *   dictionary holds People's Daily 1998 counts: this row is how the model does on unseen vocabulary);
@@ -15,6 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   type BioHalf,
   baselineTagger,
@@ -32,14 +33,14 @@ import {
 } from '../src/ner/eval.js';
 import { NerModel } from '../src/ner/model.js';
 import type { Tagger } from '../src/ner/window.js';
+import { dataDir as dataDirOf } from './data.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ZHTAG_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-const mi = process.argv.indexOf('--model');
-const modelPath = path.resolve(
-  repoRoot,
-  mi >= 0 && process.argv[mi + 1] ? (process.argv[mi + 1] as string) : 'dictionaries/models/ner.bin.gz',
-);
+const { values: args } = parseArgs({
+  options: { model: { type: 'string', default: 'dictionaries/models/ner.bin.gz' }, data: { type: 'string' } },
+});
+const dataDir = dataDirOf(args.data);
+const modelPath = path.resolve(repoRoot, args.model);
 
 const t0 = performance.now();
 const model = NerModel.load(modelPath);

@@ -3,7 +3,7 @@
  * [--epochs 10] [--bits 22] [--prune 1] [--gaz-min 2] [--no-cluener] [--cluener-weight 1] [--seed 1]
  * [--select] [--eval-every] [--no-dictionary] [--bio-half even|odd|none] [--bio-weight 1]
  * [--no-bio-convention] [--convention-templates 0,3,...|all] [--pa 120] [--pa-clip 4] [--no-msr]
- * [--pd-tagging both|full|jackknife]`.
+ * [--pd-tagging both|full|jackknife] [--data DIR]`.
  *
  * Trains on People's Daily Jan 1–20 1998 (+ CLUENER train rows in the first 80%, names and
  * organizations, as partial annotation, + the even-indexed sentences of pd1998-ner/example.dev with
@@ -11,14 +11,17 @@
  * test data, and writes the gzip
  * model plus a JSON metadata file next to it. `--select` trains on Jan 1–17 and scores Jan 18–20
  * instead: the split used to choose features and the number of epochs (defaults = the shipped model);
- * with `--select` CLUENER trains on rows 0–60% and rows 60–80% are scored too.
+ * with `--select` CLUENER trains on rows 0–60% and rows 60–80% are scored too. The data sets are read
+ * from `--data DIR`, else $ZHTAG_DATA, else ../shared/data (scripts/data.ts).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { recordToItems } from '../src/ner/dataset.js';
+import { type RecordItemsOptions, recordToItems } from '../src/ner/dataset.js';
+import { NUM_TAGS } from '../src/ner/decode.js';
 import { dictionaryNames } from '../src/ner/dictnames.js';
 import {
   type BioHalf,
@@ -34,27 +37,55 @@ import {
 } from '../src/ner/eval.js';
 import { CONVENTION_TEMPLATES, NUM_FEATURES } from '../src/ner/features.js';
 import { Gazetteer } from '../src/ner/gazetteer.js';
+import { NER_LABELS } from '../src/ner/labels.js';
 import { Lexicon } from '../src/ner/lexicon.js';
 import { decodeParams, encodeParams, NerModel } from '../src/ner/model.js';
 import { rng, Trainer, type TrainItem } from '../src/ner/trainer.js';
 import { WordHashes } from '../src/ner/wordhash.js';
+import { dataDir as dataDirOf } from './data.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ZHTAG_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : def;
-}
-const outPath = path.resolve(repoRoot, arg('out', 'dictionaries/models/ner.bin.gz'));
-const epochs = Number(arg('epochs', '10'));
-const bits = Number(arg('bits', '22'));
-const seed = Number(arg('seed', '1'));
-const minAbs = Number(arg('prune', '1'));
-const useCluener = !process.argv.includes('--no-cluener');
+const text = (fallback: string) => ({ type: 'string', default: fallback }) as const;
+const flag = { type: 'boolean', default: false } as const;
+const { values: args } = parseArgs({
+  options: {
+    out: text('dictionaries/models/ner.bin.gz'),
+    data: { type: 'string' },
+    epochs: text('10'),
+    bits: text('22'),
+    seed: text('1'),
+    prune: text('1'),
+    limit: text('0'),
+    select: flag,
+    'eval-every': flag,
+    'no-cluener': flag,
+    'cluener-loc-anywhere': flag,
+    'cluener-weight': text('1'),
+    'pd-tagging': text('both'),
+    'gaz-min': text('2'),
+    'no-gazetteer': flag,
+    'no-dictionary': flag,
+    'no-msr': flag,
+    'no-known-places': flag,
+    'known-dictionary-places': flag,
+    'bio-half': text('even'),
+    'bio-weight': text('1'),
+    'no-bio-convention': flag,
+    'convention-templates': text(''),
+    pa: text('120'),
+    'pa-clip': text('4'),
+  },
+});
+const dataDir = dataDirOf(args.data);
+const outPath = path.resolve(repoRoot, args.out);
+const epochs = Number(args.epochs);
+const bits = Number(args.bits);
+const seed = Number(args.seed);
+const minAbs = Number(args.prune);
+const useCluener = !args['no-cluener'];
 // --cluener-loc-anywhere: the former CLUENER setting (LOC allowed anywhere outside names/organizations)
-const locAnywhere = process.argv.includes('--cluener-loc-anywhere');
-const limit = Number(arg('limit', '0'));
+const locAnywhere = args['cluener-loc-anywhere'];
+const limit = Number(args.limit);
 
 const t0 = Date.now();
 const log = (msg: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -67,7 +98,7 @@ if (!existsSync(pdPath)) {
 const dateOf = (id: string): number => Number(id.slice(0, 8));
 // --select: model selection inside the training days (train Jan 1–17, score on Jan 18–20), so that
 // choices (features, epochs) never look at the held-out Jan 21–25
-const select = process.argv.includes('--select');
+const select = args.select;
 const trainTo = select ? 19980117 : 19980120;
 const [devFrom, devTo] = select ? [19980118, 19980120] : [19980121, 19980125];
 let train: GoldRecord[] = readPd(pdPath, (id) => dateOf(id) <= trainTo);
@@ -93,7 +124,7 @@ const foldOf = (rec: GoldRecord): number => Number((rec.id ?? '').slice(6, 8)) %
 //   both       0.909 / 0.908   0.904 / 0.903                       0.765 / 0.759           0.832 / 0.837
 //   full twice 0.907           0.893                               0.759                   0.829
 // (`full twice`: each paragraph twice with the full dictionary, the weight `both` gives People's Daily.)
-const pdTagging = arg('pd-tagging', 'both');
+const pdTagging = args['pd-tagging'];
 if (!['both', 'full', 'jackknife'].includes(pdTagging)) {
   throw new Error(`--pd-tagging must be both, full or jackknife, got ${pdTagging}`);
 }
@@ -113,8 +144,8 @@ function foldDictionaries(file: string, lastDay: number): Jieba[] {
 const items: TrainItem[] = [];
 // Gazetteer features are jackknifed: a training paragraph sees names collected from the other
 // folds only (folds by day), so the model does not learn to trust a gazetteer that is always right.
-const gazMin = Number(arg('gaz-min', '2'));
-const useGaz = !process.argv.includes('--no-gazetteer');
+const gazMin = Number(args['gaz-min']);
+const useGaz = !args['no-gazetteer'];
 const gazEntries = useGaz ? Gazetteer.collect(train, gazMin) : {};
 const foldGaz: Gazetteer[] = [];
 for (let k = 0; k < K; k++) {
@@ -132,7 +163,7 @@ for (let k = 0; k < K; k++) {
 const fullGaz = new Gazetteer(gazEntries);
 log(`gazetteer: ${fullGaz.size} names`);
 // dictionary gazetteer: shipped place / organization lists and world places (--no-dictionary: none)
-const dictEntries = process.argv.includes('--no-dictionary')
+const dictEntries = args['no-dictionary']
   ? undefined
   : dictionaryNames(path.join(repoRoot, 'dictionaries', 'gazetteer'));
 const dictGaz = dictEntries ? new Gazetteer(dictEntries) : undefined;
@@ -142,19 +173,29 @@ log(`dictionary gazetteer: ${dictGaz?.size ?? 0} names`);
 // and their prefixes (wordhash.ts), never the list (research use). --no-msr: none
 const msrPath = path.join(dataDir, 'sighan2005', 'msr_training_words.utf8');
 const segWords =
-  !process.argv.includes('--no-msr') && existsSync(msrPath)
+  !args['no-msr'] && existsSync(msrPath)
     ? WordHashes.fromWords(readFileSync(msrPath, 'utf8').split('\n'))
     : undefined;
 log(`segmentation vocabulary: ${segWords?.keys.length ?? 0} hashed words and prefixes`);
 // --known-dictionary-places: CLUENER rows may also take LOC on the dictionary's place names
-const knownPlaces = process.argv.includes('--no-known-places')
+const knownPlaces = args['no-known-places']
   ? undefined
   : [
       ...new Set([
         ...(gazEntries.LOC ?? []),
-        ...(process.argv.includes('--known-dictionary-places') ? (dictEntries?.LOC ?? []) : []),
+        ...(args['known-dictionary-places'] ? (dictEntries?.LOC ?? []) : []),
       ]),
     ];
+// What every training window is built with; People's Daily windows swap in their fold's tagger and
+// gazetteer (jackknifed), the others read the gazetteer of all training days.
+const windowOptions: RecordItemsOptions = {
+  tagger: jieba,
+  lexicon: lex,
+  bits,
+  gazetteer: fullGaz,
+  ...(dictGaz ? { dictionary: dictGaz } : {}),
+  ...(segWords ? { words: segWords } : {}),
+};
 for (const rec of train) {
   const fold = foldOf(rec);
   const taggers =
@@ -165,18 +206,7 @@ for (const rec of train) {
         : [foldTaggers[fold]];
   for (const tagger of taggers) {
     items.push(
-      ...recordToItems(
-        rec,
-        tagger ?? jieba,
-        lex,
-        bits,
-        foldGaz[fold],
-        undefined,
-        undefined,
-        dictGaz,
-        undefined,
-        segWords,
-      ),
+      ...recordToItems(rec, { ...windowOptions, tagger: tagger ?? jieba, gazetteer: foldGaz[fold] }),
     );
   }
 }
@@ -208,18 +238,11 @@ if (useCluener && existsSync(cluenerPath)) {
       }
     }
     items.push(
-      ...recordToItems(
-        part,
-        jieba,
-        lex,
-        bits,
-        fullGaz,
-        [0, 2],
-        locAnywhere ? [{ start: 0, end: rec.text.length }] : addresses,
-        dictGaz,
-        undefined,
-        segWords,
-      ),
+      ...recordToItems(part, {
+        ...windowOptions,
+        partial: ['PERSON', 'ORG'],
+        open: locAnywhere ? [{ start: 0, end: rec.text.length }] : addresses,
+      }),
     );
   }
 }
@@ -229,15 +252,15 @@ const nCluenerEnd = items.length;
 // (中国政府 = LOC + O, 重庆市郊 = 重庆). The other half is never trained on and is scored. With
 // --select the half is split again (train on index % 4 = 0 or 1, score on 2 or 3), so choices never
 // look at the other half. --bio-weight 0 trains on none of it but scores the same sentences.
-const bioArg = arg('bio-half', 'even');
+const bioArg = args['bio-half'];
 const half: BioHalf | undefined = bioArg === 'even' || bioArg === 'odd' ? bioArg : undefined;
 if (bioArg !== 'none' && !half) throw new Error(`--bio-half must be even or odd, got ${bioArg}`);
-const bioWeight = Number(arg('bio-weight', '1'));
+const bioWeight = Number(args['bio-weight']);
 // The example.dev windows also carry convention copies of some features (features.ts), so its
 // conventions (中国政府 = LOC + O) do not contradict People's Daily's (--no-bio-convention: they do not)
 // (--convention-templates 0,3,8: which ones; default CONVENTION_TEMPLATES, 'all': every template)
-const templatesArg = arg('convention-templates', '');
-const conventionTemplates: number[] | undefined = process.argv.includes('--no-bio-convention')
+const templatesArg = args['convention-templates'];
+const conventionTemplates: number[] | undefined = args['no-bio-convention']
   ? undefined
   : templatesArg === 'all'
     ? Array.from({ length: NUM_FEATURES }, (_, i) => i)
@@ -255,18 +278,7 @@ if (half) {
   if (bioWeight > 0) {
     for (const rec of bioTrain) {
       items.push(
-        ...recordToItems(
-          rec,
-          jieba,
-          lex,
-          bits,
-          fullGaz,
-          undefined,
-          undefined,
-          dictGaz,
-          conventionTemplates,
-          segWords,
-        ),
+        ...recordToItems(rec, { ...windowOptions, ...(conventionTemplates ? { conventionTemplates } : {}) }),
       );
     }
   }
@@ -280,14 +292,14 @@ nPd = 0;
 // clipped at C (trainer.ts); --pa 0: plain perceptron steps. PA-I 120 / 4 against the perceptron on
 // the selection split, seeds 1–4 (each seed up on each set): PD +0.23, CLUENER names +0.7,
 // example.dev quarter +0.6
-const paScale = Number(arg('pa', '120'));
-const paClip = Number(arg('pa-clip', '4'));
+const paScale = Number(args.pa);
+const paClip = Number(args['pa-clip']);
 const trainer = new Trainer(bits, { paScale, paClip });
 const random = rng(seed);
 // --cluener-weight N: each CLUENER window is seen N times per epoch. 2 gave CLUENER names +1.5 to
 // +2.5 F1 on the selection rows 60–80% for PD selection days -0.1 (3: names +1.5, PD -0.6), but the
 // model trained with 2 lost 0.4 on the PD held-out days for +0.5 on CLUENER names: default 1
-const cluenerWeight = Math.max(1, Number(arg('cluener-weight', '1')));
+const cluenerWeight = Math.max(1, Number(args['cluener-weight']));
 const order = items.map((_, i) => i);
 for (let w = 1; w < cluenerWeight; w++) for (let i = nPdWindows; i < nCluenerEnd; i++) order.push(i);
 for (let w = 1; w < bioWeight; w++) for (let i = nCluenerEnd; i < items.length; i++) order.push(i);
@@ -304,13 +316,13 @@ function buildModel(): { model: NerModel; buf: Buffer } {
     {
       version: '2',
       trainedOn: `People's Daily 1998-01-01..20 (PKU POS, j-abbreviation mapping${pdTagging === 'full' ? '' : `; segmenter tagging: ${pdTagging === 'both' ? 'full and fold-jackknifed dictionary' : 'fold-jackknifed dictionary'}`})${cluenerRows ? ` + CLUENER2020 train[0..80%] names/organizations${locAnywhere ? '' : ' (LOC only inside addresses and known place names)'}` : ''}${half && bioWeight > 0 ? ` + pd1998-ner example.dev ${half} sentences` : ''}${segWords ? ' + SIGHAN 2005 MSR vocabulary (hashed, as features)' : ''}`,
-      labels: ['PERSON', 'LOC', 'ORG'],
+      labels: [...NER_LABELS],
       // which half of example.dev the model trained on: evaluations score the other half only
       ...(half && bioWeight > 0 && !select ? { exampleDevTrainedHalf: half } : {}),
       ...(conventionTemplates && half && bioWeight > 0 ? { conventionTemplates } : {}),
       bits,
       numFeatures: NUM_FEATURES,
-      numTags: 13,
+      numTags: NUM_TAGS,
       gazetteer: gazEntries,
       ...(dictEntries ? { dictionaryGazetteer: dictEntries } : {}),
       ...(segWords ? { segmentationWords: segWords.serialize() } : {}),
@@ -335,7 +347,7 @@ for (let ep = 1; ep <= epochs; ep++) {
   let errors = 0;
   for (const i of order) errors += trainer.step(items[i] as TrainItem);
   log(`epoch ${ep}: ${errors} wrong positions`);
-  if (ep === epochs || process.argv.includes('--eval-every')) {
+  if (ep === epochs || args['eval-every']) {
     last = buildModel();
     scores = devScore(last.model);
     const f = (x: { f1: number }): string => x.f1.toFixed(4);
@@ -372,7 +384,7 @@ const meta = {
   trainedOn: last.model.info.trainedOn,
   labels: last.model.info.labels,
   data: {
-    train: "People's Daily 1998-01-01..1998-01-20 (/work/shared/data/pd1998/199801-01to25.txt)",
+    train: "People's Daily 1998-01-01..1998-01-20 (pd1998/199801-01to25.txt in the data folder)",
     extra: cluenerRows
       ? `CLUENER2020 train.json rows 0..${cluenerRows - 1} (name → PERSON, government/organization/company → ORG, partial annotation; other positions O${locAnywhere ? ' or LOC' : ', or LOC inside an address or a place name of the PD gazetteer'})`
       : 'none',
@@ -383,7 +395,7 @@ const meta = {
       : {}),
     ...(segWords
       ? {
-          segmentationVocabulary: `SIGHAN 2005 MSR training vocabulary (/work/shared/data/sighan2005/msr_training_words.utf8): words of 2–12 Han characters, no numerals; the model holds only 31-bit hashes of them and of their prefixes (${segWords.keys.length} keys), for the forward-maximum-match feature templates`,
+          segmentationVocabulary: `SIGHAN 2005 MSR training vocabulary (sighan2005/msr_training_words.utf8 in the data folder): words of 2–12 Han characters, no numerals; the model holds only 31-bit hashes of them and of their prefixes (${segWords.keys.length} keys), for the forward-maximum-match feature templates`,
         }
       : {}),
     dev: "People's Daily 1998-01-21..1998-01-25 (held out)",

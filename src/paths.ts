@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zhtagError } from './errors.js';
 
 /**
  * The zhtag package root (the folder holding its package.json and `dictionaries/`), found by walking
@@ -17,7 +18,8 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('zhtag: cannot find the package root (package.json named zhtag)');
+    if (parent === dir)
+      throw zhtagError('E_INTERNAL', 'cannot find the package root (package.json named zhtag)');
     dir = parent;
   }
 }

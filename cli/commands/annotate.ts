@@ -2,19 +2,20 @@ import type { Argv } from 'yargs';
 import {
   annotateCorpus,
   type CorpusProgress,
-  createPipeline,
-  type EntityGuidelines,
-  EXPORT_FORMATS,
-  type ExportFormat,
   type InputRecord,
-  type PipelineOptions,
   progressLine,
   readDocuments,
+  summaryLine,
+} from '../../src/corpus/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
+import {
+  createPipeline,
+  type EntityGuidelines,
+  type PipelineOptions,
   STAGE_NAMES,
   type StageName,
-  summaryLine,
 } from '../../src/index.js';
-import { exitOnError, openOutput, withPipelineOptions } from '../common.js';
+import { cliMessage, exitOnError, openOutput, withPipelineOptions } from '../common.js';
 
 interface RunArgs {
   files: string[];
@@ -107,7 +108,7 @@ async function run(
     if (record.kind === 'error') {
       failed++;
       value = { id: record.id, error: { code: record.error.code, message: record.error.message } };
-      process.stderr.write(`zhtag: ${record.error.message}\n`);
+      process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
     } else {
       value = render(record);
     }
@@ -235,7 +236,7 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
       onProgress: (p) => bar.update(p),
       onError: (record) => {
         bar.clear();
-        process.stderr.write(`zhtag: ${record.error.message}\n`);
+        process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
       },
     });
     bar.clear();

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
-import { cleanText, readDocuments } from '../../src/index.js';
-import { openOutput } from '../common.js';
+import { cleanText, readDocuments } from '../../src/corpus/index.js';
+import { cliMessage, openOutput } from '../common.js';
 
 /** `zhtag clean`: one JSONL record per document with the clean text (and the map back, on request). */
 export function registerClean<T>(cli: Argv<T>): Argv<T> {
@@ -41,7 +41,7 @@ export function registerClean<T>(cli: Argv<T>): Argv<T> {
       for await (const record of readDocuments(args.files as string[], options)) {
         if (record.kind === 'error') {
           failed++;
-          process.stderr.write(`zhtag: ${record.error.message}\n`);
+          process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
           if (!args.text) await out.write(JSON.stringify({ id: record.id, error: record.error }));
           continue;
         }

@@ -1,21 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { readDocuments } from '../../src/corpus/index.js';
 import {
   addTerm,
-  candidatesToTsv,
   checkDictionariesWithForcing,
   type DictionarySet,
-  type DiscoverDocument,
   dictionaryStats,
-  discoverTerms,
   importCandidates,
   listTerms,
   loadDictionarySet,
-  readDocuments,
   removeTerm,
   type TermFields,
-} from '../../src/index.js';
-import { exitOnError } from '../common.js';
+} from '../../src/dictionary/index.js';
+import { candidatesToTsv, type DiscoverDocument, discoverTerms } from '../../src/discover/index.js';
+import { cliMessage, exitOnError } from '../common.js';
 
 /** Default file of `dict add` and `dict import`: a user dictionary in the current folder. */
 const DEFAULT_FILE = 'user-terms.tsv';
@@ -238,7 +236,8 @@ export function registerDict<T>(cli: Argv<T>): Argv<T> {
             const dictionary = loadDictionarySet(setOf(args));
             const documents: DiscoverDocument[] = [];
             for await (const record of readDocuments(args.files as string[])) {
-              if (record.kind === 'error') process.stderr.write(`zhtag: ${record.error.message}\n`);
+              if (record.kind === 'error')
+                process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
               else documents.push({ id: record.id, text: record.text });
             }
             const candidates = discoverTerms(documents, {

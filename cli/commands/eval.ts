@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
-import { createPipeline, evaluateNer, formatEvaluation, ZhtagError } from '../../src/index.js';
+import { evaluateNer, formatEvaluation } from '../../src/eval/index.js';
+import { createPipeline, ZhtagError } from '../../src/index.js';
 import { exitOnError } from '../common.js';
 
 export function registerEval<T>(cli: Argv<T>): Argv<T> {

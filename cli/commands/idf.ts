@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { createPipeline, DocumentFrequencies, idfWords, readDocuments } from '../../src/index.js';
-import { exitOnError } from '../common.js';
+import { readDocuments } from '../../src/corpus/index.js';
+import { createPipeline } from '../../src/index.js';
+import { DocumentFrequencies, idfWords } from '../../src/keywords/index.js';
+import { cliMessage, exitOnError } from '../common.js';
 
 interface BuildArgs {
   files: string[];
@@ -59,7 +61,7 @@ export function registerIdf<T>(cli: Argv<T>): Argv<T> {
           for await (const record of readDocuments(args.files, { inputFormat: args.inputFormat })) {
             if (record.kind === 'error') {
               failed++;
-              process.stderr.write(`zhtag: ${record.error.message}\n`);
+              process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
               continue;
             }
             frequencies.add(idfWords(pipeline.segment(record.text)));

@@ -1,14 +1,8 @@
 import type { Argv } from 'yargs';
-import {
-  CorpusKeywords,
-  createPipeline,
-  KEYWORD_METHODS,
-  type KeywordMethod,
-  type Pipeline,
-  readDocuments,
-  ZhtagError,
-} from '../../src/index.js';
-import { exitOnError, openOutput, withPipelineOptions } from '../common.js';
+import { readDocuments } from '../../src/corpus/index.js';
+import { createPipeline, type KeywordMethod, type Pipeline, ZhtagError } from '../../src/index.js';
+import { CorpusKeywords, KEYWORD_METHODS } from '../../src/keywords/index.js';
+import { cliMessage, exitOnError, openOutput, withPipelineOptions } from '../common.js';
 
 const CORPUS_KEYWORDS_PER_DOC = 30;
 
@@ -105,7 +99,7 @@ export function registerKeywords<T>(cli: Argv<T>): Argv<T> {
       for await (const record of readDocuments(args.files, { inputFormat: args.inputFormat })) {
         if (record.kind === 'error') {
           failed++;
-          process.stderr.write(`zhtag: ${record.error.message}\n`);
+          process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
           if (!corpus) {
             const error = { code: record.error.code, message: record.error.message };
             await out.write(JSON.stringify({ id: record.id, error }));

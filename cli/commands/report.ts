@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { buildReport, renderReportHtml } from '../../src/index.js';
+import { buildReport, renderReportHtml } from '../../src/report/index.js';
 import { exitOnError } from '../common.js';
 
 /** `zhtag report`: a static HTML page (SVG charts) or JSON over annotated JSONL files. */

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { createServer } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 import { exitOnError, type PipelineArgs, withPipelineOptions } from '../common.js';
 
 interface ServeArgs extends PipelineArgs {

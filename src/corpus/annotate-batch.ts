@@ -1,4 +1,5 @@
 import { cleanText } from '../clean/clean.js';
+import { errorBody } from '../errors.js';
 import type { Exporter } from '../export/exporter.js';
 import { createExporter } from '../export/index.js';
 import { createPipeline, type Pipeline } from '../pipeline.js';
@@ -22,7 +23,8 @@ export function createBatchAnnotator(setup: WorkerSetup): BatchAnnotator {
 
 /**
  * Annotates and renders one batch. Every item yields one output in the same position: the rendered
- * document, or an error record (input errors pass through; empty documents and failures become one).
+ * document, or an error record (input errors pass through; an empty document is `E_INPUT`, a failure while annotating
+ * `errorBody`'s code: the ZhtagError's own, else `E_INTERNAL`).
  */
 export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): WorkResult {
   const { pipeline, exporter, setup } = annotator;
@@ -46,7 +48,8 @@ export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): Work
     try {
       doc = pipeline.annotate({ ...item.extra, id: item.id, text });
     } catch (error) {
-      return fail(`annotation failed: ${(error as Error).message}`);
+      // The same record as the server's for a document that fails: E_INTERNAL unless zhtag said why.
+      return { kind: 'error', id: item.id, error: errorBody(error, `${item.where}: annotation failed`) };
     }
     if (original) doc.original = original;
     const labels = [...new Set(doc.entities.map((entity) => entity.label))];

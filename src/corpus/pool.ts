@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ZhtagError } from '../errors.js';
+import { asZhtagError, ZhtagError, zhtagError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { WorkBatch, WorkerMessage, WorkerSetup, WorkResult } from './protocol.js';
 
@@ -80,9 +80,10 @@ export class WorkerPool {
         this.fail(new ZhtagError(message.code, message.message));
       }
     });
-    worker.on('error', (error) => this.fail(error));
+    worker.on('error', (error) => this.fail(asZhtagError(error)));
     worker.on('exit', (code) => {
-      if (code !== 0 && !this.failure) this.fail(new Error(`zhtag: worker thread exited with code ${code}`));
+      if (code !== 0 && !this.failure)
+        this.fail(zhtagError('E_INTERNAL', `worker thread exited with code ${code}`));
     });
     this.slots.push(slot);
     return slot;
@@ -96,7 +97,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('zhtag: worker pool closed');
+    this.failure ??= zhtagError('E_INTERNAL', 'worker pool closed');
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 }

@@ -78,16 +78,19 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
   const encoding = options.encoding ?? 'auto';
   if (!isKnownEncoding(encoding)) throw new ZhtagError('E_USAGE', `unknown encoding "${encoding}"`);
   if (exporter.kind === 'directory' && (!options.output || options.output === '-'))
-    throw new ZhtagError('E_USAGE', `--format ${format} writes a directory: give it with --output`);
+    throw new ZhtagError(
+      'E_USAGE',
+      `option "format" ${format} writes a directory: give it with option "output"`,
+    );
   if (options.resume && (!options.output || options.output === '-'))
-    throw new ZhtagError('E_USAGE', '--resume needs --output (the file to resume)');
+    throw new ZhtagError('E_USAGE', 'option "resume" needs option "output" (the file to resume)');
   if (options.resume && exporter.kind === 'stream' && !exporter.resumable)
     throw new ZhtagError(
       'E_USAGE',
-      `--resume works with jsonl (not --pretty), doccano and brat, not ${format}`,
+      `option "resume" works with jsonl (without option "pretty"), doccano and brat, not ${format}`,
     );
   if (options.keepOriginal && !options.clean)
-    throw new ZhtagError('E_USAGE', '--keep-original only makes sense with --clean');
+    throw new ZhtagError('E_USAGE', 'option "keepOriginal" only makes sense with option "clean"');
 
   const started = performance.now();
   const progress: CorpusProgress = {

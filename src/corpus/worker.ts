@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isZhtagError } from '../errors.js';
+import { asZhtagError, zhtagError } from '../errors.js';
 import { annotateBatch, type BatchAnnotator, createBatchAnnotator } from './annotate-batch.js';
 import type { WorkBatch, WorkerMessage, WorkerSetup } from './protocol.js';
 
 // A worker thread of `annotateCorpus`: builds its Pipeline once, then annotates batches until closed.
 const port = parentPort;
-if (!port) throw new Error('zhtag: corpus worker must run in a worker thread');
+if (!port) throw zhtagError('E_INTERNAL', 'the corpus worker must run in a worker thread');
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 let annotator: BatchAnnotator | undefined;
@@ -13,11 +13,8 @@ try {
   annotator = createBatchAnnotator(workerData as WorkerSetup);
   post({ type: 'ready' });
 } catch (error) {
-  post({
-    type: 'fatal',
-    code: isZhtagError(error) ? error.code : 'E_USAGE',
-    message: (error as Error).message,
-  });
+  const failure = asZhtagError(error);
+  post({ type: 'fatal', code: failure.code, message: failure.message });
 }
 
 port.on('message', (batch: WorkBatch) => {

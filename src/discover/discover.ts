@@ -287,7 +287,7 @@ const LIKENESS_WEIGHT = 0.75;
  * Usage (context odds, see context.ts) earns half its weight at 0.3, about the middle between the
  * other candidates (median near 0) and the acceptable ones (median about 0.5 over the January gold and
  * judged lists); the curve rises over ±0.3 around it. Full usage counts as much as a trigger verb before most occurrences. These three
- * figures were chosen while looking at the whole January gold list (see README, "discover").
+ * figures were chosen while looking at the whole January gold list (see docs/evaluation.md, "Term discovery").
  */
 const USAGE_MID = 0.3;
 const USAGE_SCALE = 0.15;

@@ -114,7 +114,7 @@ export function scoreSpans(gold: Span[][], predicted: Span[][]): Prf {
 
 function checkFraction(name: string, value: number | undefined): void {
   if (value !== undefined && !(value >= 0 && value <= 1)) {
-    throw new ZhtagError('E_USAGE', `--${name} must be a fraction between 0 and 1, got ${value}`);
+    throw new ZhtagError('E_USAGE', `option "${name}" must be a fraction between 0 and 1, got ${value}`);
   }
 }
 
@@ -132,7 +132,8 @@ export function evaluateNer(
   const { limit = Number.POSITIVE_INFINITY, days, from = 0, to = 1 } = options;
   checkFraction('from', from);
   checkFraction('to', to);
-  if (from >= to) throw new ZhtagError('E_USAGE', `--from (${from}) must be below --to (${to})`);
+  if (from >= to)
+    throw new ZhtagError('E_USAGE', `option "from" (${from}) must be below option "to" (${to})`);
   // People's Daily ids start with the date (19980121-...): `days` keeps a held-out range.
   const inDays = (id: string) =>
     !days || (Number(id.slice(0, 8)) >= days[0] && Number(id.slice(0, 8)) <= days[1]);
@@ -140,7 +141,7 @@ export function evaluateNer(
   // titles first: their reader names the line of a broken JSON row
   const titleGold = format === 'cluener' ? readCluenerTitles(gold) : undefined;
   if (options.half !== undefined && format !== 'bio') {
-    throw new ZhtagError('E_USAGE', `--half applies to --format bio only, got ${format}`);
+    throw new ZhtagError('E_USAGE', `option "half" applies to the bio format only, got ${format}`);
   }
   const read = format === 'pd1998' && days ? readPd(gold, inDays) : readGold(format, gold);
   const all = options.half ? bioHalf(read, options.half) : read;

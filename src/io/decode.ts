@@ -62,7 +62,7 @@ export function decodeBuffer(buffer: Uint8Array, encoding: InputEncoding = 'auto
   if (encoding === 'auto' || normalized === 'utf8') {
     const text = strictUtf8(body);
     if (text !== undefined) return { ok: true, text, encoding: 'utf-8' };
-    if (encoding !== 'auto') return { ok: false, reason: 'invalid UTF-8 (try --encoding gb18030)' };
+    if (encoding !== 'auto') return { ok: false, reason: 'invalid UTF-8 (set option "encoding" to gb18030)' };
     if (body !== buffer) return { ok: false, reason: 'UTF-8 BOM but invalid UTF-8' };
   }
   const label = encoding === 'auto' ? 'gb18030' : encoding;
@@ -72,7 +72,7 @@ export function decodeBuffer(buffer: Uint8Array, encoding: InputEncoding = 'auto
       ok: false,
       reason:
         encoding === 'auto'
-          ? 'undecodable: neither UTF-8 nor GB18030 (force one with --encoding)'
+          ? 'undecodable: neither UTF-8 nor GB18030 (force one with option "encoding")'
           : `undecodable as ${encoding}`,
     };
   }

@@ -4,6 +4,7 @@
  * rows, then per row 13 int8 weights and one step code (weight = int8 × STEPS[code]).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { zhtagError } from '../errors.js';
 import { NUM_TAGS } from './decode.js';
 import type { GazetteerEntries } from './gazetteer.js';
 
@@ -96,10 +97,14 @@ export function encodeParams(
   return gzipSync(Buffer.concat([head, transBuf, counts, Buffer.from(varints), valBuf]), { level: 9 });
 }
 
-export function decodeParams(gz: Buffer): NerParams {
+/** Decodes a model file's bytes; `source` (its path, say) names it in the `E_MODEL` error of a bad file. */
+export function decodeParams(gz: Buffer, source = 'buffer'): NerParams {
   const buf = gz[0] === 0x1f && gz[1] === 0x8b ? gunzipSync(gz) : gz;
   if (buf.toString('latin1', 0, 8) !== MAGIC) {
-    throw new Error('NerModel: not a zhtag NER model of this version (retrain with npm run train)');
+    throw zhtagError(
+      'E_MODEL',
+      `${source}: not a zhtag NER model of this version (retrain with npm run train)`,
+    );
   }
   const metaLen = buf.readUInt32LE(8);
   const meta = JSON.parse(buf.toString('utf8', 12, 12 + metaLen)) as NerModelMeta;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { zhtagError } from '../errors.js';
 import { bioConventionSpan } from './bio-spans.js';
 import { NUM_TAGS, tagsToSpans, transitionMask } from './decode.js';
 import { conventionFeatures, extractFeatures, FeatureScratch, NUM_FEATURES } from './features.js';
@@ -223,10 +224,10 @@ export class NerModel {
   ) {
     const { meta } = params;
     if (meta.numFeatures !== NUM_FEATURES || meta.numTags !== NUM_TAGS || NUM_TAGS !== 13) {
-      throw new Error(`NerModel: incompatible model (features ${meta.numFeatures}, tags ${meta.numTags})`);
+      throw zhtagError('E_MODEL', `incompatible model (features ${meta.numFeatures}, tags ${meta.numTags})`);
     }
     if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1)
-      throw new Error('NerModel: needs a little-endian CPU');
+      throw zhtagError('E_MODEL', 'needs a little-endian CPU');
     this.meta = meta;
     this.info = { version: meta.version, trainedOn: meta.trainedOn, labels: [...meta.labels] };
     this.params = params;
@@ -253,11 +254,19 @@ export class NerModel {
   }
 
   static load(path: string): NerModel {
-    return NerModel.fromBuffer(readFileSync(path));
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw zhtagError('E_MODEL', `${path}: ${reason}`);
+    }
+    return NerModel.fromBuffer(buf, path);
   }
 
-  static fromBuffer(buf: Buffer): NerModel {
-    return new NerModel(decodeParams(buf));
+  static fromBuffer(buf: Buffer, source = 'buffer'): NerModel {
+    return new NerModel(decodeParams(buf, source));
   }
 
   /** Use this segmenter (instead of a private jieba instance) when predict() gets no tokens. */

@@ -388,7 +388,7 @@ function createNodejiebaEngine(): SegmentEngine {
     throw new ZhtagError(
       'E_ENGINE_UNAVAILABLE',
       `engine nodejieba is not installed or did not build (${(error as Error).message.split('\n')[0]}); ` +
-        'install it with `npm install nodejieba @mapbox/node-pre-gyp` (needs a C++ compiler) or use --engine node-rs',
+        'install it with `npm install nodejieba @mapbox/node-pre-gyp` (needs a C++ compiler) or set option "engine" to node-rs',
     );
   }
   const pos = new PosTable(readFileSync(nodejieba.DEFAULT_DICT, 'utf8'));

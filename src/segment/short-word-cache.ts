@@ -10,6 +10,8 @@
  * word to the second (the one used longest ago leaves). A hash table over the words' units
  * (`WordTable`) costs several lines a lookup instead: slots, lengths, offsets, the pool of units.
  */
+import { zhtagError } from '../errors.js';
+
 export class ShortWordCache {
   /**
    * Per set, two slots of [mixed high word, meta]; meta = mixed low bits | (length is 4) << lowBits |
@@ -22,7 +24,8 @@ export class ShortWordCache {
 
   /** A cache of 2^bits sets (2^(bits + 1) words, 2^(bits + 4) bytes). */
   constructor(bits: number) {
-    if (bits < 9 || bits > 20) throw new RangeError(`ShortWordCache bits must be 9..20, got ${bits}`);
+    if (bits < 9 || bits > 20)
+      throw zhtagError('E_INTERNAL', `ShortWordCache bits must be 9..20, got ${bits}`);
     this.bits = bits;
     this.slots = new Int32Array(4 << bits);
     this.lowMask = 2 ** (32 - bits) - 1;
@@ -57,9 +60,10 @@ export class ShortWordCache {
   }
 
   private store(word: string, value: number, replace: boolean): void {
-    if (value < 0 || value > 254) throw new RangeError(`ShortWordCache values are 0..254, got ${value}`);
+    if (value < 0 || value > 254)
+      throw zhtagError('E_INTERNAL', `ShortWordCache values are 0..254, got ${value}`);
     if (word.length !== 3 && word.length !== 4) {
-      throw new RangeError(`ShortWordCache words are 3 or 4 units, got ${word.length}`);
+      throw zhtagError('E_INTERNAL', `ShortWordCache words are 3 or 4 units, got ${word.length}`);
     }
     const high = mixHigh(word, 0);
     const low = mixLow(word, 0, word.length, high);
@@ -123,10 +127,11 @@ export class ShortWordTable {
 
   /** Sets the value of the word `text[at, at + length)` (a word set twice keeps the later value). */
   set(text: string, at: number, length: number, value: number): void {
-    if (value < 0 || value > 254) throw new RangeError(`ShortWordTable values are 0..254, got ${value}`);
+    if (value < 0 || value > 254)
+      throw zhtagError('E_INTERNAL', `ShortWordTable values are 0..254, got ${value}`);
     if (length !== 3 && length !== 4)
-      throw new RangeError(`ShortWordTable words are 3 or 4 units, got ${length}`);
-    if (2 * (this.count + 1) > 1 << this.bits) throw new RangeError('ShortWordTable is full');
+      throw zhtagError('E_INTERNAL', `ShortWordTable words are 3 or 4 units, got ${length}`);
+    if (2 * (this.count + 1) > 1 << this.bits) throw zhtagError('E_INTERNAL', 'ShortWordTable is full');
     const slot = this.find(text, at, length);
     if ((this.slots[slot + 2] as number) === 0) this.count++;
     const high = mixHigh(text, at);

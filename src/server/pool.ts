@@ -2,38 +2,24 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { type ErrorCode, ZhtagError } from '../errors.js';
+import { isErrorCode, ZhtagError, zhtagError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { AppendedRow, TaskEnvelope, WorkerData, WorkerTask } from './protocol.js';
 
-/** The queue is full: the server is overloaded (HTTP 503). */
-export class PoolBusyError extends Error {}
-/** A task ran past the request timeout (HTTP 504); its worker is stopped and replaced. */
-export class PoolTimeoutError extends Error {}
-
 export interface PoolOptions {
   workers: number;
-  /** Tasks allowed to wait for a worker; beyond that, `run` fails with `PoolBusyError`. */
+  /** Tasks allowed to wait for a worker; beyond that, `run` fails with `E_BUSY`. */
   maxQueue: number;
   timeoutMs: number;
   /** Told when a worker fails outside a task (it is replaced); default: ignored. */
   onWorkerError?: (error: unknown) => void;
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'E_DICT_PARSE',
-  'E_DICT_CONFLICT',
-  'E_DICT_NOT_FOUND',
-  'E_ENGINE_UNAVAILABLE',
-  'E_INPUT',
-  'E_USAGE',
-]);
-
 /** A worker's ZhtagError arrives as a plain Error with its `code`: make it a ZhtagError again. */
 function revive(error: unknown): unknown {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && ERROR_CODES.has(code) && typeof message === 'string') {
-    return new ZhtagError(code as ErrorCode, message);
+  if (isErrorCode(code) && typeof message === 'string') {
+    return new ZhtagError(code, message);
   }
   return error;
 }
@@ -45,7 +31,7 @@ function revive(error: unknown): unknown {
 function workerFile(): string {
   const sibling = fileURLToPath(new URL('./worker.js', import.meta.url));
   const file = existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'server', 'worker.js');
-  if (!existsSync(file)) throw new Error(`zhtag: ${file} is missing; run "npm run build" first`);
+  if (!existsSync(file)) throw zhtagError('E_INTERNAL', `${file} is missing; run "npm run build" first`);
   return file;
 }
 
@@ -111,11 +97,11 @@ export class TaggerPool {
     return { pool, appended: [] };
   }
 
-  /** Runs a task; rejects with `PoolBusyError` when the queue is full, `PoolTimeoutError` past the timeout. */
+  /** Runs a task; rejects with `E_BUSY` when the queue is full, `E_TIMEOUT` past the timeout (the worker is replaced). */
   async run(task: WorkerTask): Promise<string> {
     const { pool, appended } = this.current;
     if (pool.queueSize >= this.options.maxQueue) {
-      throw new PoolBusyError(`server busy: ${pool.queueSize} requests waiting; retry later`);
+      throw zhtagError('E_BUSY', pool.queueSize);
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
@@ -123,7 +109,7 @@ export class TaggerPool {
       return await pool.run({ task, appended }, { signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new PoolTimeoutError(`request took longer than ${this.options.timeoutMs} ms and was stopped`);
+        throw zhtagError('E_TIMEOUT', this.options.timeoutMs);
       }
       throw error;
     } finally {

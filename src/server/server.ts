@@ -10,9 +10,9 @@ import Fastify, {
 } from 'fastify';
 import { dictionaryFiles, loadDictionarySet } from '../dictionary/edit.js';
 import { watchDictionaries } from '../dictionary/watch.js';
-import { isZhtagError } from '../errors.js';
+import { isZhtagError, ZhtagError, zhtagError } from '../errors.js';
 import type { PipelineOptions } from '../pipeline.js';
-import { PoolBusyError, PoolTimeoutError, TaggerPool } from './pool.js';
+import { TaggerPool } from './pool.js';
 import type { WorkerData, WorkerTask } from './protocol.js';
 import { type DocumentsBody, describeValidation, documentsBody, termBody, termParams } from './schemas.js';
 import { type TermInput, UserDictionary } from './user-dict.js';
@@ -45,46 +45,38 @@ export interface ServerOptions {
   watch?: boolean;
 }
 
-/** An error answered with its own status: `{"error": {"code", "message"}}`. */
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const sendError = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).type('application/json').send({ error: { code, message } });
+/** Answers `{"error": {"code", "message"}}` with the status of the code (`ERRORS` in errors.ts). */
+const sendError = (reply: FastifyReply, error: ZhtagError, status = error.status) =>
+  reply
+    .code(status)
+    .type('application/json')
+    .send({ error: { code: error.code, message: error.message } });
 
 function answer(error: FastifyError | Error, reply: FastifyReply, bodyLimit: number): FastifyReply {
-  if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message);
-  if (error instanceof PoolBusyError) return sendError(reply, 503, 'E_BUSY', error.message);
-  if (error instanceof PoolTimeoutError) return sendError(reply, 504, 'E_TIMEOUT', error.message);
-  if (isZhtagError(error) && (error.code === 'E_INPUT' || error.code === 'E_DICT_PARSE')) {
-    return sendError(reply, 400, error.code, error.message);
+  if (isZhtagError(error)) {
+    if (error.status >= 500) reply.log.error(error);
+    return sendError(reply, error);
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     const context = fastifyError.validationContext ?? 'body';
-    return sendError(reply, 400, 'E_INPUT', describeValidation(fastifyError.validation, context));
+    return sendError(reply, new ZhtagError('E_INPUT', describeValidation(fastifyError.validation, context)));
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return sendError(reply, 413, 'E_TOO_LARGE', `request body is larger than ${bodyLimit} bytes`);
+      return sendError(reply, zhtagError('E_TOO_LARGE', bodyLimit));
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return sendError(reply, 400, 'E_JSON', `body is not valid JSON: ${fastifyError.message}`);
+      return sendError(reply, zhtagError('E_JSON', fastifyError.message));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return sendError(reply, 400, 'E_JSON', 'body is empty; send a JSON object');
+      return sendError(reply, zhtagError('E_JSON', 'the body is empty; send a JSON object'));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return sendError(reply, 415, 'E_MEDIA_TYPE', 'send the body as Content-Type: application/json');
+      return sendError(reply, zhtagError('E_MEDIA_TYPE'));
   }
   const status = fastifyError.statusCode ?? 500;
-  if (status >= 400 && status < 500) return sendError(reply, status, 'E_REQUEST', fastifyError.message);
+  if (status >= 400 && status < 500)
+    return sendError(reply, new ZhtagError('E_REQUEST', fastifyError.message), status);
   reply.log.error(error);
-  return sendError(reply, 500, 'E_INTERNAL', 'internal error; see the server log');
+  return sendError(reply, zhtagError('E_INTERNAL', 'see the server log'));
 }
 
 /** Compares digests, so the check takes the same time whatever the token given. */
@@ -100,16 +92,12 @@ function documentsTask(
 ): WorkerTask {
   if (body.documents !== undefined) {
     if (body.text !== undefined || body.id !== undefined) {
-      throw new HttpError(
-        400,
-        'E_INPUT',
-        'give either "text" (one document) or "documents" (a batch), not both',
-      );
+      throw new ZhtagError('E_INPUT', 'give either "text" (one document) or "documents" (a batch), not both');
     }
     return { kind, batch: true, documents: body.documents };
   }
   if (body.text === undefined) {
-    throw new HttpError(400, 'E_INPUT', 'field "text" is required (or "documents" for a batch)');
+    throw new ZhtagError('E_INPUT', 'field "text" is required (or "documents" for a batch)');
   }
   return {
     kind,
@@ -158,7 +146,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   app.addHook('onClose', async () => pool.close());
   app.setErrorHandler((error, _request, reply) => answer(error as FastifyError, reply, bodyLimit));
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, 'E_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+    sendError(
+      reply,
+      new ZhtagError('E_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+    ),
   );
 
   await app.register(swagger, {
@@ -174,11 +165,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const header = request.headers.authorization ?? '';
     const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!given || !tokenMatches(given, token)) {
-      throw new HttpError(
-        401,
-        'E_UNAUTHORIZED',
-        'this endpoint needs the header "Authorization: Bearer <token>"',
-      );
+      throw zhtagError('E_UNAUTHORIZED');
     }
   };
   const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json').send(json);
@@ -319,7 +306,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         userDict.has(term) ? rewriteUserDict(() => userDict.delete(term)) : false,
       );
       if (!removed) {
-        throw new HttpError(404, 'E_NOT_FOUND', `term "${term}" is not in the user dictionary`);
+        throw new ZhtagError('E_NOT_FOUND', `term "${term}" is not in the user dictionary`);
       }
       return {
         term,

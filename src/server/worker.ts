@@ -4,7 +4,7 @@
  * so serialization runs off the main thread and the body is exactly `JSON.stringify` of library output.
  */
 import { workerData } from 'node:worker_threads';
-import { isZhtagError } from '../errors.js';
+import { errorBody } from '../errors.js';
 import { createPipeline } from '../pipeline.js';
 import type { Doc } from '../types.js';
 import { describeDictionaries } from './dictionaries.js';
@@ -52,9 +52,9 @@ function runOne(kind: Exclude<WorkerTask['kind'], 'dictionaries' | 'ping'>, inpu
     }
     return project(kind, pipeline.annotate({ ...input }));
   } catch (error) {
-    // One bad document yields an error record in its place, as in the CLI; anything else is a bug.
-    if (!isZhtagError(error)) throw error;
-    return { id: input.id, error: { code: error.code, message: error.message } };
+    // A document that fails yields an error record in its place, as in the CLI (E_INTERNAL unless
+    // zhtag said why); the other documents of a batch are still answered.
+    return { id: input.id, error: errorBody(error) };
   }
 }
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Doc, NODE_FLAGS } from '../../src/index.js';
+import { NODE_FLAGS } from '../../src/corpus/index.js';
+import type { Doc } from '../../src/index.js';
 import { expectDoc, ROOT, SAMPLE_PATH } from '../helpers.js';
 
 const BIN = join(ROOT, 'dist', 'cli', 'zhtag.js');

@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jsonLines, zhtag, zhtagInterrupted } from '../cli/run.js';
 import { sampleText } from '../helpers.js';
-import { jsonLines, zhtag, zhtagInterrupted } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-resume-'));
 const input = join(dir, 'in.jsonl');

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDictionaries, createPipeline, ZhtagError } from '../../src/index.js';
+import { checkDictionaries } from '../../src/dictionary/index.js';
+import { createPipeline, ZhtagError } from '../../src/index.js';
 import { expectDoc } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhtag-dict-'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDictionary, ZhtagError } from '../../src/index.js';
+import { parseDictionary } from '../../src/dictionary/index.js';
+import { ZhtagError } from '../../src/index.js';
 
 function parseError(content: string, file = 'my.tsv'): ZhtagError {
   try {

@@ -7,16 +7,14 @@ import {
   addTerm,
   checkDictionaries,
   checkDictionariesWithForcing,
-  createPipeline,
   dictionaryStats,
   importCandidates,
-  isZhtagError,
   listTerms,
-  type Pipeline,
   parseDictionary,
   removeTerm,
   watchDictionaries,
-} from '../../src/index.js';
+} from '../../src/dictionary/index.js';
+import { createPipeline, isZhtagError, type Pipeline } from '../../src/index.js';
 import { expectDoc, ROOT } from '../helpers.js';
 
 /** A fresh copy of the shipped dictionaries: every edit here works on it, never on the repository. */

@@ -2,16 +2,12 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDictionary, removeTerm } from '../../src/dictionary/index.js';
 import { buildCorpus } from '../../src/discover/corpus.js';
+import { candidatesToTsv, discoverTerms } from '../../src/discover/index.js';
 import { measure } from '../../src/discover/measure.js';
 import { numeralShape } from '../../src/discover/signals.js';
-import {
-  candidatesToTsv,
-  createPipeline,
-  discoverTerms,
-  parseDictionary,
-  removeTerm,
-} from '../../src/index.js';
+import { createPipeline } from '../../src/index.js';
 import { ROOT, sampleText } from '../helpers.js';
 
 /** Quoted and numeral-led slogans of the sample article. */

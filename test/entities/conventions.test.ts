@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPipeline, type Doc, type Entity, scoredNames } from '../../src/index.js';
+import { scoredNames } from '../../src/eval/index.js';
+import { createPipeline, type Doc, type Entity } from '../../src/index.js';
 import { expectDoc } from '../helpers.js';
 
 const pipeline = createPipeline();

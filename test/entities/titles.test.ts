@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreSpans } from '../../src/eval/evaluate.js';
-import { createPipeline, type Entity, evaluateNer } from '../../src/index.js';
+import { evaluateNer } from '../../src/eval/index.js';
+import { createPipeline, type Entity } from '../../src/index.js';
 import { expectDoc } from '../helpers.js';
 
 const pipeline = createPipeline();
@@ -143,7 +144,9 @@ describe('CLUENER evaluation of titles', () => {
     const last = evaluateNer(pipeline, file, 'cluener', { from: 0.75 });
     expect(last.documents).toBe(1);
     expect(last.titles).toMatchObject({ tp: 1, fp: 0, fn: 0 });
-    expect(() => evaluateNer(pipeline, file, 'cluener', { from: 0.9, to: 0.5 })).toThrow(/--from/);
+    expect(() => evaluateNer(pipeline, file, 'cluener', { from: 0.9, to: 0.5 })).toThrow(
+      /option "from" \(0.9\) must be below option "to"/,
+    );
     expect(() => evaluateNer(pipeline, file, 'cluener', { from: -1 })).toThrow(/fraction/);
   });
 

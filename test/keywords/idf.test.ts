@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIdf, CorpusKeywords, IdfTable, isZhtagError } from '../../src/index.js';
+import { isZhtagError } from '../../src/index.js';
+import { buildIdf, CorpusKeywords, IdfTable } from '../../src/keywords/index.js';
 
 const TABLE = [
   '新能源 6.4',

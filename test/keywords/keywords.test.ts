@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createPipeline,
-  type Doc,
-  type Keyword,
-  loadStopWords,
-  shippedStopWordsPath,
-} from '../../src/index.js';
+import { createPipeline, type Doc, type Keyword } from '../../src/index.js';
+import { loadStopWords, shippedStopWordsPath } from '../../src/keywords/index.js';
 import { expectDoc, sampleText } from '../helpers.js';
 
 const pipeline = createPipeline();

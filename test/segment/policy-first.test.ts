@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { createPipeline, ENGINES, engineAvailable, type Pipeline, parseDictionary } from '../../src/index.js';
+import { parseDictionary } from '../../src/dictionary/index.js';
+import { createPipeline, ENGINES, engineAvailable, type Pipeline } from '../../src/index.js';
 import { coveredByOneToken, expectDoc, occurrences, ROOT, sampleText } from '../helpers.js';
 
 const articleTerms = parseDictionary(

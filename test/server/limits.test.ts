@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createServer } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 
 // Servers of their own: a tiny time limit, and one that is shut down mid-request.
 const annotate = (base: string, text: string) =>

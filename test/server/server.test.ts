@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createServer, type Doc, type Entity } from '../../src/index.js';
+import { ERRORS, type ErrorCode } from '../../src/errors.js';
+import { createPipeline, type Doc, type Entity } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 import { expectDoc } from '../helpers.js';
 
 // Runs the real server (worker threads from dist/: build first) on an ephemeral loopback port.
@@ -157,6 +159,62 @@ describe('bad input gets a 4xx naming the problem, and the server stays up', () 
     const response = await fetch(`${base}/v1/annotat`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect(errorOf((await response.json()) as Record<string, unknown>).code).toBe('E_NOT_FOUND');
+  });
+});
+
+describe('every error answer has the status of its code (ERRORS)', () => {
+  it('answers bad requests of each kind with the status the error table gives their code', async () => {
+    const requests: [string, RequestInit][] = [
+      ['/v1/annotate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":' }],
+      ['/v1/annotate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }],
+      ['/v1/annotate', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<t/>' }],
+      [
+        '/v1/annotate',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":1}' },
+      ],
+      ['/v1/annotate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }],
+      [
+        '/v1/annotate',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: '字'.repeat(BODY_LIMIT) }),
+        },
+      ],
+      ['/v1/nowhere', { method: 'GET' }],
+      [
+        '/v1/dictionaries/terms',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"term":"x"}' },
+      ],
+      ['/v1/dictionaries/terms/%E6%97%A0%E6%AD%A4%E8%AF%8D', { method: 'DELETE', headers: auth }],
+      [
+        '/v1/dictionaries/terms',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: JSON.stringify({ term: '#新词' }),
+        },
+      ],
+    ];
+    const seen = new Set<ErrorCode>();
+    for (const [path, init] of requests) {
+      const response = await fetch(`${base}${path}`, init);
+      const { code, message } = errorOf((await response.json()) as Record<string, unknown>);
+      expect(Object.keys(ERRORS), `${path}: ${code}`).toContain(code);
+      expect(response.status, `${path}: ${code} ${message}`).toBe(ERRORS[code as ErrorCode].status);
+      seen.add(code as ErrorCode);
+    }
+    expect([...seen].sort()).toEqual(
+      [
+        'E_DICT_PARSE',
+        'E_INPUT',
+        'E_JSON',
+        'E_MEDIA_TYPE',
+        'E_NOT_FOUND',
+        'E_TOO_LARGE',
+        'E_UNAUTHORIZED',
+      ].sort(),
+    );
   });
 });
 

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildReport, type CorpusReport, type Doc, type Entity, renderReportHtml } from '../../src/index.js';
+import type { Doc, Entity } from '../../src/index.js';
+import { buildReport, type CorpusReport, renderReportHtml } from '../../src/report/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { SAMPLE_PATH } from '../helpers.js';
-import { jsonLines, zhtag } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-report-'));
 

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { type Doc, decodeBuffer, readDocuments } from '../../src/index.js';
+import { decodeBuffer, readDocuments } from '../../src/corpus/index.js';
+import type { Doc } from '../../src/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { expectDoc, SAMPLE_PATH } from '../helpers.js';
-import { jsonLines, zhtag } from './helpers.js';
 
 // A directory corpus with everything that goes wrong in scraped data.
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-corpus-'));
@@ -91,9 +92,15 @@ describe('corpus inputs (built CLI)', () => {
     const gbk = join(corpus, 'nested', 'gbk.txt');
     const forced = zhtag(['annotate', gbk, '--encoding', 'utf8', '-q']);
     expect(forced.code).toBe(1);
-    expect(jsonLines(forced.stdout)[0].error.message).toBe(`${gbk}: invalid UTF-8 (try --encoding gb18030)`);
+    // The record holds the library's message (it names the option); stderr names the flag.
+    expect(jsonLines(forced.stdout)[0].error.message).toBe(
+      `${gbk}: invalid UTF-8 (set option "encoding" to gb18030)`,
+    );
+    expect(forced.stderr).toContain(`zhtag: ${gbk}: invalid UTF-8 (set --encoding to gb18030)`);
     expect(zhtag(['annotate', gbk, '--encoding', 'klingon']).code).toBe(2);
-    expect(zhtag(['annotate', gbk, '--format', 'brat']).stderr).toContain('writes a directory');
+    expect(zhtag(['annotate', gbk, '--format', 'brat']).stderr).toContain(
+      'zhtag: E_USAGE --format brat writes a directory: give it with --output',
+    );
     expect(zhtag(['annotate', gbk, '--jobs', '0']).code).toBe(2);
   });
 });

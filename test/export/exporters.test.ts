@@ -5,9 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   bratName,
   createExporter,
-  createPipeline,
-  type Doc,
-  type Entity,
   type LabelStudioTask,
   readConll,
   type StreamExporter,
@@ -15,9 +12,10 @@ import {
   toBratAnn,
   toConll,
   toDoccano,
-} from '../../src/index.js';
+} from '../../src/export/index.js';
+import { createPipeline, type Doc, type Entity } from '../../src/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { expectDoc } from '../helpers.js';
-import { jsonLines, zhtag } from './helpers.js';
 
 const pipeline = createPipeline();
 

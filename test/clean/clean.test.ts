@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, createPipeline, type Doc, toOriginalSpan } from '../../src/index.js';
+import { cleanText, toOriginalSpan } from '../../src/corpus/index.js';
+import { createPipeline, type Doc } from '../../src/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { expectDoc, occurrences, SAMPLE_PATH, sampleText } from '../helpers.js';
-import { jsonLines, zhtag } from './helpers.js';
 
 describe('cleaning', () => {
   const original = sampleText();

@@ -1,3 +1,4 @@
+/** Helpers that run the built CLI (dist/cli/zhtag.js) as a user does. */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';

@@ -1,0 +1,7 @@
+/**
+ * zhtag/discover: propose new policy terms from a corpus (`zhtag dict discover`).
+ * Published as the `zhtag/discover` subpath export (package.json "exports").
+ */
+export type { DiscoverDocument } from './corpus.js';
+export type { Candidate, CandidateSignals, DiscoverOptions } from './discover.js';
+export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover.js';
