@@ -7,30 +7,34 @@
  * beside 普京) or a word of the other gazetteers. Only the names, their counts, the most frequent title,
  * the country and the first date and item id are shipped, never a sentence.
  *
- *   npm run build:people [-- --data FILE.jsonl] [--exclude GOLD.jsonl ...] [--min-count 3] [--out FILE]
+ *   npm run build:people [-- --corpus FILE.jsonl] [--exclude GOLD.jsonl ...] [--min-count 3] [--out FILE]
  *
- * Defaults: $ZHTAG_DATA/xwlb/xwlb-2022-2024.jsonl, excluding the items of
- * $ZHTAG_DATA/modern-news/dev.jsonl (the development set scored by `npm run eval:modern`), and
+ * Defaults, in the data folder (--data, else ZHTAG_DATA, else ../shared/data): xwlb/xwlb-2022-2024.jsonl,
+ * excluding the items of modern-news/dev.jsonl (the development set of `npm run eval:modern`); out:
  * dictionaries/gazetteer/people.tsv. Deterministic.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/index.js';
+import { packageRoot } from '../src/paths.js';
+import { dataDir } from './data.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = process.env.ZHTAG_DATA ?? path.resolve(root, '..', 'shared', 'data');
+const root = packageRoot();
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: path.join(dataDir, 'xwlb', 'xwlb-2022-2024.jsonl') },
-    exclude: { type: 'string', multiple: true, default: [path.join(dataDir, 'modern-news', 'dev.jsonl')] },
+    data: { type: 'string' },
+    corpus: { type: 'string' },
+    exclude: { type: 'string', multiple: true },
     'min-count': { type: 'string', default: '3' },
     out: { type: 'string', default: path.join(root, 'dictionaries', 'gazetteer', 'people.tsv') },
   },
 });
 const minCount = Number(values['min-count']);
+const data = dataDir(values.data);
+const corpusPath = values.corpus ?? path.join(data, 'xwlb', 'xwlb-2022-2024.jsonl');
+const excludePaths = values.exclude ?? [path.join(data, 'modern-news', 'dev.jsonl')];
 const PEOPLE_FILE = 'gazetteer/people.tsv';
 /** The least share of the items writing a name in which it is read as a person with a position. */
 const MIN_SHARE = 0.05;
@@ -49,7 +53,7 @@ const readJsonl = (file: string): Item[] =>
 const excluded = new Set(
   (values.exclude as string[]).flatMap((file) => readJsonl(file).map((item) => item.id)),
 );
-const items = readJsonl(values.data as string).filter((item) => !excluded.has(item.id));
+const items = readJsonl(corpusPath).filter((item) => !excluded.has(item.id));
 
 // The shipped manifest without the who's-who itself, so that the file never feeds its own making.
 const manifestPath = path.join(root, 'dictionaries', 'manifest.json');

@@ -5,29 +5,28 @@
  *
  *   npm run eval:modern [-- --gold FILE] [--out PRED.jsonl] [--misses]
  *
- * FILE defaults to $ZHTAG_DATA/modern-news/dev.jsonl (ZHTAG_DATA defaults to ../shared/data).
+ * FILE defaults to modern-news/dev.jsonl in the data folder (--data, else ZHTAG_DATA, else ../shared/data).
  * --out writes the predicted records (JSONL) for the reference scorer; --misses lists the officials'
  * full-level misses and extras.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type GoldDoc, OFFICIAL_LEVELS, scoreOfficials, scoreSpans } from '../src/eval/modern.js';
 import { createPipeline } from '../src/index.js';
+import { dataDir } from './data.js';
 
 const LABELS = ['PERSON', 'TITLE', 'ORG', 'LOC', 'POLICY'] as const;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = process.env.ZHTAG_DATA ?? path.resolve(root, '..', 'shared', 'data');
 const { values } = parseArgs({
   options: {
-    gold: { type: 'string', default: path.join(dataDir, 'modern-news', 'dev.jsonl') },
+    data: { type: 'string' },
+    gold: { type: 'string' },
     out: { type: 'string' },
     misses: { type: 'boolean', default: false },
   },
 });
-const goldPath = values.gold as string;
+const goldPath = values.gold ?? path.join(dataDir(values.data), 'modern-news', 'dev.jsonl');
 
 const gold: GoldDoc[] = readFileSync(goldPath, 'utf8')
   .split('\n')

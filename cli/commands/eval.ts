@@ -10,7 +10,10 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
     (yargs) =>
       yargs
         .option('gold', { type: 'string', demandOption: true, describe: 'Gold file' })
-        .option('format', { choices: ['pd1998', 'bio', 'cluener'] as const, demandOption: true })
+        .option('format', {
+          choices: ['pd1998', 'bio', 'cluener', 'resume', 'weibo'] as const,
+          demandOption: true,
+        })
         .option('limit', { type: 'number', describe: 'Score only the first N documents' })
         .option('days', {
           type: 'string',

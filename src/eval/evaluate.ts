@@ -12,6 +12,8 @@ import {
   type Prf,
   readGold,
   readPd,
+  readTaggedSet,
+  UNMARKED_LABELS,
 } from '../ner/eval.js';
 import { byPosition, settleOverlaps } from '../overlaps.js';
 import type { Pipeline } from '../pipeline.js';
@@ -119,9 +121,10 @@ function checkFraction(name: string, value: number | undefined): void {
 }
 
 /**
- * Reads a gold file (`pd1998`, `bio` or `cluener`) and scores `pipeline.annotate` on it with exact
- * span matching (a PERSON is the whole name), beside the jieba-POS baseline (nr/ns/nt as entities).
- * On CLUENER, `position` spans also score the pipeline's TITLE entities (`titles`).
+ * Reads a gold file (`pd1998`, `bio`, `cluener`, `resume` or `weibo`) and scores `pipeline.annotate`
+ * on it with exact span matching (a PERSON is the whole name), beside the jieba-POS baseline (nr/ns/nt
+ * as entities). On CLUENER (`position`) and Resume (`TITLE`), the titles also score the pipeline's
+ * TITLE entities (`titles`).
  */
 export function evaluateNer(
   pipeline: Pipeline,
@@ -139,7 +142,12 @@ export function evaluateNer(
     !days || (Number(id.slice(0, 8)) >= days[0] && Number(id.slice(0, 8)) <= days[1]);
   if (!existsSync(gold)) throw new ZhtagError('E_INPUT', `gold file not found: ${gold}`, { file: gold });
   // titles first: their reader names the line of a broken JSON row
-  const titleGold = format === 'cluener' ? readCluenerTitles(gold) : undefined;
+  const titleGold =
+    format === 'cluener'
+      ? readCluenerTitles(gold)
+      : format === 'resume'
+        ? readTaggedSet('resume', gold).titles
+        : undefined;
   if (options.half !== undefined && format !== 'bio') {
     throw new ZhtagError('E_USAGE', `option "half" applies to the bio format only, got ${format}`);
   }
@@ -149,9 +157,14 @@ export function evaluateNer(
   const golds = records.map((record) => record.entities);
   const docs = records.map((record) => pipeline.annotate(record.text));
   const annotated = docs.map((doc) => doc.entities);
-  const predicted = docs.map(scoredNames);
+  const unmarked = UNMARKED_LABELS[format];
+  const marked = (entities: Array<{ label: string }>) =>
+    unmarked ? entities.filter((e) => !unmarked.has(e.label)) : entities;
+  const predicted = docs.map((doc) => marked(scoredNames(doc)) as Entity[]);
   const tagger = baselineTagger();
-  const baseline = records.map((record) => jiebaPosBaseline(record.text, tagger));
+  const baseline = records.map(
+    (record) => marked(jiebaPosBaseline(record.text, tagger)) as ReturnType<typeof jiebaPosBaseline>,
+  );
   const evaluation: NerEvaluation = {
     documents: records.length,
     zhtag: evaluateSpans(golds, predicted),

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import type { Label } from '../types.js';
 import {
   abbreviationInWord,
   BIO_TYPES,
@@ -29,7 +30,111 @@ export interface GoldRecord {
   /** paragraph id (pd1998) or line number */
   id?: string;
 }
-export type GoldFormat = 'pd1998' | 'bio' | 'cluener';
+export type GoldFormat = 'pd1998' | 'bio' | 'cluener' | 'resume' | 'weibo';
+
+/** A span of a character-tagged set with the set's own type (NAME, PER.NAM, TITLE …). */
+export interface TypedSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/**
+ * Sentences of a character-tagged file (one character a line, blank line between sentences) with BIO
+ * or BMES tags (B-, I-/M-, E-, S-). `split` gives the character and the tag of a line.
+ */
+export function readCharTagged(
+  path: string,
+  split: (line: string) => [string, string],
+): Array<{ id: string; text: string; spans: TypedSpan[] }> {
+  const out: Array<{ id: string; text: string; spans: TypedSpan[] }> = [];
+  let text = '';
+  let spans: TypedSpan[] = [];
+  let open: TypedSpan | undefined;
+  const flush = (): void => {
+    if (text) out.push({ id: String(out.length), text, spans });
+    text = '';
+    spans = [];
+    open = undefined;
+  };
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const [ch, tag] = split(line);
+    const start = text.length;
+    text += ch;
+    const part = tag.charAt(0);
+    const type = tag.slice(2);
+    if ((part === 'I' || part === 'M' || part === 'E') && open && open.type === type) {
+      open.end = text.length;
+      if (part === 'E') open = undefined;
+      continue;
+    }
+    open = undefined;
+    if (part === 'B' || part === 'S' || part === 'I' || part === 'M' || part === 'E') {
+      const span = { start, end: text.length, type };
+      spans.push(span);
+      if (part === 'B' || part === 'I' || part === 'M') open = span;
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Resume NER (`char TAG`, BMES): NAME, ORG, TITLE. Its LOC and CONT are origins and nationalities
+ * (辽宁海城人, 中国国籍), not places: the set is scored without places (`UNMARKED_LABELS`).
+ */
+const RESUME_TYPES: Record<string, Label> = { NAME: 'PERSON', ORG: 'ORG', TITLE: 'TITLE' };
+
+/** Labels a gold format never marks: predictions of them are left out of its scores. */
+export const UNMARKED_LABELS: Partial<Record<GoldFormat, ReadonlySet<string>>> = { resume: new Set(['LOC']) };
+/** Weibo NER (`字0<TAB>TAG`, BIO): the named types only (PER.NAM …); GPE is a place. */
+const WEIBO_TYPES: Record<string, Label> = {
+  'PER.NAM': 'PERSON',
+  'ORG.NAM': 'ORG',
+  'LOC.NAM': 'LOC',
+  'GPE.NAM': 'LOC',
+};
+
+/**
+ * A character-tagged set as gold records of PERSON / LOC / ORG, and its TITLE spans by record id
+ * (Resume only). Resume lines are `char TAG`; Weibo lines `char+digit<TAB>TAG`.
+ */
+export function readTaggedSet(
+  format: 'resume' | 'weibo',
+  path: string,
+): { records: GoldRecord[]; titles: Map<string, Array<{ start: number; end: number }>> } {
+  const types = format === 'resume' ? RESUME_TYPES : WEIBO_TYPES;
+  const split =
+    format === 'resume'
+      ? (line: string): [string, string] => {
+          const at = line.lastIndexOf(' ');
+          return at > 0 ? [line.slice(0, at), line.slice(at + 1)] : [line, 'O'];
+        }
+      : (line: string): [string, string] => {
+          const [token = '', tag = 'O'] = line.split('\t');
+          return [Array.from(token)[0] ?? '', tag.trim()];
+        };
+  const records: GoldRecord[] = [];
+  const titles = new Map<string, Array<{ start: number; end: number }>>();
+  for (const sentence of readCharTagged(path, split)) {
+    const entities: GoldEntity[] = [];
+    const titleSpans: Array<{ start: number; end: number }> = [];
+    for (const span of sentence.spans) {
+      const label = types[span.type];
+      if (label === 'TITLE') titleSpans.push({ start: span.start, end: span.end });
+      else if (label === 'PERSON' || label === 'LOC' || label === 'ORG')
+        entities.push({ start: span.start, end: span.end, label });
+    }
+    records.push({ text: sentence.text, entities, id: sentence.id });
+    if (format === 'resume') titles.set(sentence.id, titleSpans);
+  }
+  return { records, titles };
+}
 
 const surname2 = new Set(SURNAMES_2);
 
@@ -234,6 +339,7 @@ export function readCluener(path: string, from = 0, to = Number.POSITIVE_INFINIT
 export function readGold(format: GoldFormat, path: string): GoldRecord[] {
   if (format === 'pd1998') return readPd(path);
   if (format === 'bio') return readBio(path);
+  if (format === 'resume' || format === 'weibo') return readTaggedSet(format, path).records;
   return readCluener(path);
 }
 
