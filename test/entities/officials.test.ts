@@ -465,5 +465,5 @@ describe('entities stay exact on hard input', () => {
     const doc = pipeline.annotate(text);
     expectDoc(doc);
     expect(doc.entities.length).toBeGreaterThan(1000);
-  });
+  }, 180_000);
 });
