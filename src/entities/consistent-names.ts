@@ -10,11 +10,22 @@ import { makeEntity } from './names.js';
  *   dropped: the sure name is the person.
  */
 
-/** Model PERSON candidates that start where a sure name starts and run on past its end. */
-export function overrunsSureName(entity: Entity, sureEnds: ReadonlyMap<number, number>): boolean {
+/**
+ * A model PERSON that starts where a sure name starts and runs on past its end into the next word
+ * (普京下令 read 普京下: it ends inside 下令) or into another sure name (拉夫罗夫向普京). One that ends
+ * where a word ends may be a longer name (陈武元 beside a sure 陈武) and stays.
+ */
+export function overrunsSureName(
+  entity: Entity,
+  sureEnds: ReadonlyMap<number, number>,
+  wordEnds: (offset: number) => boolean,
+): boolean {
   if (entity.label !== 'PERSON' || entity.source !== 'model') return false;
   const end = sureEnds.get(entity.start);
-  return end !== undefined && end < entity.end;
+  if (end === undefined || end >= entity.end) return false;
+  if (!wordEnds(entity.end)) return true;
+  for (let at = end; at < entity.end; at++) if (sureEnds.has(at)) return true;
+  return false;
 }
 
 /** Splits a model PERSON at whitespace inside it (蔡奇　石泰峰: two names of a list). */

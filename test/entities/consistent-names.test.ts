@@ -43,9 +43,23 @@ describe('names read the same at every mention', () => {
 
   it('a model reading that runs past a sure name is dropped', () => {
     const sure = new Map([[4, 7]]);
-    expect(overrunsSureName(makeEntity(text, 4, 8, 'PERSON', 'model'), sure)).toBe(true);
-    expect(overrunsSureName(makeEntity(text, 4, 7, 'PERSON', 'model'), sure)).toBe(false);
-    expect(overrunsSureName(makeEntity(text, 4, 8, 'PERSON', 'rule:title-name'), sure)).toBe(false);
+    // 王小明出 ends inside 出席; 王小明出席 ends where a word ends (a longer name, as 陈武元 beside 陈武)
+    const ends = (offset: number) => tokens.some((t) => t.end === offset);
+    expect(overrunsSureName(makeEntity(text, 4, 8, 'PERSON', 'model'), sure, ends)).toBe(true);
+    expect(overrunsSureName(makeEntity(text, 4, 9, 'PERSON', 'model'), sure, ends)).toBe(false);
+    expect(overrunsSureName(makeEntity(text, 4, 7, 'PERSON', 'model'), sure, ends)).toBe(false);
+    expect(overrunsSureName(makeEntity(text, 4, 8, 'PERSON', 'rule:title-name'), sure, ends)).toBe(false);
+    // running into another sure name
+    expect(
+      overrunsSureName(
+        makeEntity(text, 4, 13, 'PERSON', 'model'),
+        new Map([
+          [4, 7],
+          [10, 13],
+        ]),
+        ends,
+      ),
+    ).toBe(true);
   });
 
   it('a model person with a space in it is the names of a list', () => {

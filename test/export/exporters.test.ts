@@ -211,5 +211,5 @@ describe('formats from the CLI', () => {
     const again = zhtag(['annotate', input, '--format', 'brat', '-o', brat, '-j', '1', '--resume']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('2 documents in, 0 out, 0 errors, 2 skipped');
-  });
+  }, 180_000); // seven CLI runs, each loading the pipeline
 });
