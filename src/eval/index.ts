@@ -1,7 +1,7 @@
 /**
- * zhtag/eval: score PERSON / LOC / ORG against gold files (\`zhtag eval\`), and modern political news
- * (spans and officials, \`npm run eval:modern\`).
- * Published as the \`zhtag/eval\` subpath export (package.json "exports").
+ * zhtag/eval: score PERSON / LOC / ORG against gold files (`zhtag eval`), and modern political news
+ * (spans and officials, `npm run eval:modern`).
+ * Published as the `zhtag/eval` subpath export (package.json "exports").
  */
 export type { EvaluateOptions, NerEvaluation } from './evaluate.js';
 export { evaluateNer, formatEvaluation, scoredNames } from './evaluate.js';
