@@ -10,6 +10,7 @@ import {
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
 import {
   createPipeline,
+  ENTITY_GUIDELINES,
   type EntityGuidelines,
   type PipelineOptions,
   STAGE_NAMES,
@@ -73,7 +74,7 @@ function withStageOptions<T>(yargs: Argv<T>) {
     })
     .option('guidelines', {
       alias: 'convention',
-      choices: ['zhtag', 'pd1998', 'bio'] as const,
+      choices: ENTITY_GUIDELINES,
       default: 'zhtag' as const,
       describe:
         "Entity guidelines: zhtag (People's Daily's names, plus every body, newspaper and region), pd1998 (People's Daily 1998 as annotated: no 市政府 named by its kind, no newspaper) or bio (BIO news sets: the place in 中国政府, no 地区)",

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { evaluateNer, formatEvaluation } from '../../src/eval/index.js';
-import { createPipeline, ZhtagError } from '../../src/index.js';
+import { createPipeline, ENTITY_GUIDELINES, ZhtagError } from '../../src/index.js';
 import { exitOnError } from '../common.js';
 
 export function registerEval<T>(cli: Argv<T>): Argv<T> {
@@ -32,7 +32,7 @@ export function registerEval<T>(cli: Argv<T>): Argv<T> {
         })
         .option('guidelines', {
           alias: 'convention',
-          choices: ['zhtag', 'pd1998', 'bio'] as const,
+          choices: ENTITY_GUIDELINES,
           describe:
             "The entity guidelines to predict in (default: bio for --format bio, pd1998 otherwise; zhtag scores annotate's default output), as `annotate --guidelines`",
         })

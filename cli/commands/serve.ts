@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { ENTITY_GUIDELINES, type EntityGuidelines } from '../../src/index.js';
 import { createServer } from '../../src/server/index.js';
 import { exitOnError, type PipelineArgs, withPipelineOptions } from '../common.js';
 
@@ -12,7 +13,7 @@ interface ServeArgs extends PipelineArgs {
   timeout: number;
   log: boolean;
   watch: boolean;
-  guidelines: 'zhtag' | 'pd1998' | 'bio';
+  guidelines: EntityGuidelines;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -39,7 +40,7 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         .option('log', { type: 'boolean', default: false, describe: 'Log every request (JSON lines)' })
         .option('guidelines', {
           alias: 'convention',
-          choices: ['zhtag', 'pd1998', 'bio'] as const,
+          choices: ENTITY_GUIDELINES,
           default: 'zhtag' as const,
           describe: 'Entity guidelines, as `zhtag annotate --guidelines`',
         })

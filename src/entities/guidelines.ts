@@ -1,3 +1,5 @@
+import type { NerConvention } from '../ner/model.js';
+
 /**
  * Whose annotation guidelines the entities follow: the option `guidelines` of `createPipeline`.
  *
@@ -8,10 +10,8 @@
  * where the model reads them; a body the model reads shorter before a title leaves the rest to the
  * title (省人大 | 常委会副主任). `bio` also reads a place and 政府 or 地区 as the place alone.
  */
-export type EntityGuidelines = 'zhtag' | 'pd1998' | 'bio';
-
-/** Every value of `EntityGuidelines`, for option checks and CLI choices. */
-export const ENTITY_GUIDELINES: readonly EntityGuidelines[] = ['zhtag', 'pd1998', 'bio'];
+export const ENTITY_GUIDELINES = ['zhtag', 'pd1998', 'bio'] as const;
+export type EntityGuidelines = (typeof ENTITY_GUIDELINES)[number];
 
 /**
  * What a set of guidelines decides, in one place: the entity rules read these fields and never the
@@ -28,7 +28,7 @@ export interface Guidelines {
   /** Join 地区 to a place the model does not read whole (亚太地区): not in the BIO sets (`bio`). */
   readonly placeWithRegion: boolean;
   /** The convention the statistical model predicts in (`bio`: 中国 + 政府, 邓小平 + 理论). */
-  readonly modelConvention: 'pd1998' | 'bio';
+  readonly modelConvention: NerConvention;
 }
 
 const GUIDELINES: Record<EntityGuidelines, Guidelines> = {
