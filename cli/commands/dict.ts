@@ -13,6 +13,7 @@ import {
   type TermFields,
 } from '../../src/dictionary/index.js';
 import { candidatesToTsv, type DiscoverDocument, discoverTerms } from '../../src/discover/index.js';
+import { createPipeline } from '../../src/index.js';
 import { cliMessage, exitOnError } from '../common.js';
 
 /** Default file of `dict add` and `dict import`: a user dictionary in the current folder. */
@@ -226,7 +227,10 @@ export function registerDict<T>(cli: Argv<T>): Argv<T> {
                 default: false,
                 describe: 'Keep known terms (column known)',
               })
-              .option('min-count', { type: 'number', default: 3, describe: 'Fewest occurrences' })
+              .option('min-count', {
+                type: 'number',
+                describe: 'Fewest occurrences (default: 2 under 50,000 characters of text, else 3)',
+              })
               .option('output', {
                 alias: 'o',
                 type: 'string',
@@ -240,11 +244,18 @@ export function registerDict<T>(cli: Argv<T>): Argv<T> {
                 process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
               else documents.push({ id: record.id, text: record.text });
             }
+            // The entity stage on the same dictionaries: people, places and bodies are not proposed.
+            const pipeline = createPipeline({
+              keywords: false,
+              dicts: args.dict,
+              ...(args.manifest !== undefined ? { manifest: args.manifest } : {}),
+            });
             const candidates = discoverTerms(documents, {
               top: args.top,
               includeKnown: args.includeKnown,
-              minCount: args.minCount,
+              ...(args.minCount !== undefined ? { minCount: args.minCount } : {}),
               dictionary,
+              entities: (text) => pipeline.annotate(text).entities,
             });
             const tsv = candidatesToTsv(candidates, args.includeKnown);
             if (args.output) writeFileSync(args.output, tsv);

@@ -4,8 +4,11 @@ import { type Corpus, isTermChar, QUOTE_PAIRS } from './corpus.js';
 const MAX_ITEM = 8;
 const QUOTE_CHARS = new Set([...QUOTE_PAIRS.keys(), ...QUOTE_PAIRS.values()]);
 const QUOTE_MARKS = /[“”‘’「」『』"]/g;
-/** Between two quoted items, 和, 与 and 及 join a list as 、 does (“菜篮子”和“米袋子”). */
-const QUOTED_CONJUNCTION = /([”’」』"])[和与及]([“‘「『"])/g;
+/**
+ * Between two quoted items, 和, 与 and 及 join a list as 、 does (“菜篮子”和“米袋子”), and so does nothing
+ * at all (“两重”“两新”).
+ */
+const QUOTED_CONJUNCTION = /([”’」』"])[和与及]?([“‘「『"])/g;
 
 /** A quoted item at the end of the first chunk or at the start of the last one. */
 const QUOTED_AT_END = /[“‘「『"]([^“”‘’「」『』"]+)[”’」』"]$/;

@@ -38,6 +38,11 @@ export function numeralCredit(term: string, count: number, m: Measurements): num
  * chance (PMI of that cut): 菜篮子|工程 is a name, 体育|活动 and 发展|战略 are ordinary compounds.
  */
 export function suffixCredit(term: string, count: number, m: Measurements): number {
+  // X+ (人工智能+, 互联网+): the plus sign is the suffix of the name.
+  if (term.endsWith('+') && term.length >= 3) {
+    const pmi = cutPmi(term, term.length - 1, count, m);
+    return Math.min(1, Math.max(0, (pmi - 2) / 4));
+  }
   const suffix = POLICY_SUFFIXES.find(([s]) => term.endsWith(s) && term.length >= s.length + 2)?.[0];
   if (suffix === undefined) return 0;
   if (GENERIC_SUFFIXES.has(suffix) && term.length - suffix.length < 3) return 0;

@@ -17,6 +17,7 @@ import {
   listItems,
   numeralLed,
   numeralShape,
+  plusForms,
   quotedPhrases,
   suffixed,
   suggestType,
@@ -24,6 +25,14 @@ import {
 } from './signals.js';
 import { type KnownForm, nearestKnown } from './similar.js';
 import type { CandidateStats } from './stats.js';
+import { namedTogether, partOf, variantNotes } from './variants.js';
+
+/** A span the entity stage recognized in a piece of text (offsets into that text). */
+export interface RecognizedSpan {
+  start: number;
+  end: number;
+  label: string;
+}
 
 /** Options of `discoverTerms`. */
 export interface DiscoverOptions {
@@ -31,14 +40,30 @@ export interface DiscoverOptions {
   top?: number;
   /** Keep candidates the dictionary already knows (marked `known`). Default false. */
   includeKnown?: boolean;
-  /** Fewest occurrences a candidate needs (default 3). */
+  /** Fewest occurrences a candidate needs (default: `defaultMinCount` of the documents). */
   minCount?: number;
   /** The dictionary whose terms count as known and as possible alias targets. */
   dictionary?: Dictionary;
   normalizer?: Normalizer;
   /** Engine whose part-of-speech table spots verb–object slogans (default node-rs; `false`: skip). */
   engine?: EngineName | false;
+  /**
+   * The entity stage (e.g. `text => pipeline.annotate(text).entities`): a candidate it reads as a
+   * person, place or organization where the candidate occurs is not proposed.
+   */
+  entities?: (text: string) => readonly RecognizedSpan[];
 }
+
+/**
+ * The fewest occurrences asked of a candidate when none is given: 2 on a small corpus (a few articles,
+ * under 50,000 characters), where a term named twice is already a repeated name, 3 above.
+ */
+export function defaultMinCount(documents: readonly DiscoverDocument[]): number {
+  let characters = 0;
+  for (const doc of documents) characters += doc.text.length;
+  return characters < SMALL_CORPUS ? 2 : 3;
+}
+const SMALL_CORPUS = 50_000;
 
 /** The signals behind a candidate's score, for review. */
 export interface CandidateSignals {
@@ -70,11 +95,27 @@ export interface Candidate {
   known: boolean;
   /** A known term this one may be an alias of. */
   similar?: string;
+  /** The longest known or proposed term this one is part of (篮子 → 菜篮子工程). */
+  partOf?: string;
+  /** Related terms: abbreviation of / abbreviated / with (named together) / = pair (双碳 = 碳达峰 + 碳中和). */
+  variants?: string[];
   signals: CandidateSignals;
 }
 
 /** Strings proposed fewer times than this by the generators are not measured at all. */
 const MIN_PROPOSALS = 2;
+/** Longest frequent n-gram proposed (高效办成一件事 has seven characters). */
+const MAX_GRAM = 8;
+/** Self-training runs when the dictionary holds fewer policy entries than this. */
+const SELF_TRAINING_BELOW = 100;
+/** How many of the first ranking's candidates seed the second. */
+const SEEDS = 150;
+
+function countPolicyEntries(dictionary: Dictionary): number {
+  let n = 0;
+  for (const entry of dictionary.entries()) if (entry.label === 'POLICY') n++;
+  return n;
+}
 
 /**
  * Finds candidate policy terms in documents. Generators propose quoted phrases, numeral-led slogans,
@@ -87,26 +128,17 @@ export function discoverTerms(
   options: DiscoverOptions = {},
 ): Candidate[] {
   const top = options.top ?? 100;
-  const minCount = options.minCount ?? 3;
+  const minCount = options.minCount ?? defaultMinCount(documents);
   const corpus = buildCorpus(documents, options.normalizer);
-  const proposals = new Map<string, number>();
-  quotedPhrases(corpus, proposals);
-  numeralLed(corpus, proposals);
-  suffixed(corpus, proposals);
-  afterTriggers(corpus, proposals);
-  listItems(corpus, proposals);
-  const grams = frequentGrams(corpus, Math.max(minCount, 4));
-  const model = trainPolicyLikeness(options.dictionary);
-  const likeness = cachedLikeness(model);
-  for (const [gram, n] of grams)
-    if (likeness(gram) >= LIKENESS_FLOOR) proposals.set(gram, (proposals.get(gram) ?? 0) + n);
-  const pool = [...proposals].filter(([, n]) => n >= Math.min(MIN_PROPOSALS, minCount)).map(([term]) => term);
-  const proposed = new Set(pool);
+  const generated = new Map<string, number>();
+  quotedPhrases(corpus, generated);
+  plusForms(corpus, generated);
+  numeralLed(corpus, generated);
+  suffixed(corpus, generated);
+  afterTriggers(corpus, generated);
+  listItems(corpus, generated);
+  const grams = frequentGrams(corpus, Math.max(minCount, 4), MAX_GRAM);
   const isKnownPolicy = (form: string) => options.dictionary?.lookup(form)?.label === 'POLICY';
-  // Known forms are measured too, as the context model's examples; only proposed strings are ranked.
-  const measured = measure(corpus, [...pool, ...knownForms(options.dictionary).map((k) => k.form)]);
-  const contextModel = trainContextModel(measured.stats.values(), isKnownPolicy, minCount);
-  const usageOdds = new Map<string, number>();
   const engine = options.engine === false ? undefined : createEngine(options.engine ?? 'node-rs');
   const posOf = engine ? (word: string) => engine.posOf(word) : () => 'x';
   const cuts = new Map<string, string[]>();
@@ -118,39 +150,76 @@ export function discoverTerms(
     }
     return words;
   };
-  const lexicon: Lexicon = {
-    posOf,
-    cut,
-    likeness,
-    isIdiom: (t) => model.isCommonIdiom(t),
-    generalFrequency: (t) => model.generalFrequency(t),
-    usage: (stats) => {
-      if (!contextModel.trained) return undefined;
-      let odds = usageOdds.get(stats.term);
-      if (odds === undefined) {
-        odds = contextModel.logOdds(stats);
-        usageOdds.set(stats.term, odds);
+  const knownList = knownForms(options.dictionary).map((k) => k.form);
+  /**
+   * One ranking: the generators' strings and the frequent n-grams that look like the policy terms
+   * (known, or `seeds`) are measured and scored; the policy-likeness and usage models learn from the
+   * known terms and the seeds.
+   */
+  const round = (seeds: ReadonlySet<string>) => {
+    const proposals = new Map(generated);
+    const model = trainPolicyLikeness(options.dictionary, [...seeds]);
+    const likeness = cachedLikeness(model);
+    for (const [gram, n] of grams)
+      if (likeness(gram) >= LIKENESS_FLOOR) proposals.set(gram, (proposals.get(gram) ?? 0) + n);
+    const pool = [...proposals]
+      .filter(([, n]) => n >= Math.min(MIN_PROPOSALS, minCount))
+      .map(([term]) => term);
+    const proposed = new Set(pool);
+    const isPolicy = (form: string) => isKnownPolicy(form) || seeds.has(form);
+    // Known forms are measured too, as the context model's examples; only proposed strings are ranked.
+    const measured = measure(corpus, [...pool, ...knownList, ...seeds]);
+    const contextModel = trainContextModel(measured.stats.values(), isPolicy, minCount);
+    const usageOdds = new Map<string, number>();
+    const lexicon: Lexicon = {
+      posOf,
+      cut,
+      likeness,
+      isIdiom: (t) => model.isCommonIdiom(t),
+      generalFrequency: (t) => model.generalFrequency(t),
+      usage: (stats) => {
+        if (!contextModel.trained) return undefined;
+        let odds = usageOdds.get(stats.term);
+        if (odds === undefined) {
+          odds = contextModel.logOdds(stats);
+          usageOdds.set(stats.term, odds);
+        }
+        return odds;
+      },
+    };
+    const scoreAll = (coordinated: ReadonlyMap<string, number>): Candidate[] => {
+      const scored: Candidate[] = [];
+      for (const stats of measured.stats.values()) {
+        if (stats.count < minCount || !proposed.has(stats.term)) continue;
+        const candidate = scoreCandidate(corpus, stats, measured, lexicon, coordinated.get(stats.term) ?? 0);
+        if (candidate) scored.push(candidate);
       }
-      return odds;
-    },
+      return scored.sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
+    };
+    // Two passes: the first ranking's best candidates join the known terms as anchors of co-ordination,
+    // so a new term listed next to another new one is found on a corpus the dictionary knows little of.
+    const first = scoreAll(new Map());
+    const strong = new Set(first.slice(0, ANCHOR_RANKS).map((c) => c.term));
+    const isAnchor = (form: string) => strong.has(form) || isPolicy(form);
+    const scored = scoreAll(coordinatedWithAnchors(corpus, isAnchor, (form) => proposed.has(form)));
+    return { scored, measured };
   };
-  const scoreAll = (coordinated: ReadonlyMap<string, number>): Candidate[] => {
-    const scored: Candidate[] = [];
-    for (const stats of measured.stats.values()) {
-      if (stats.count < minCount || !proposed.has(stats.term)) continue;
-      const candidate = scoreCandidate(corpus, stats, measured, lexicon, coordinated.get(stats.term) ?? 0);
-      if (candidate) scored.push(candidate);
-    }
-    return scored.sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
-  };
-  // Two passes: the first ranking's best candidates join the known terms as anchors of co-ordination,
-  // so a new term listed next to another new one is found on a corpus the dictionary knows little of.
-  const first = scoreAll(new Map());
-  const strong = new Set(first.slice(0, ANCHOR_RANKS).map((c) => c.term));
-  const isAnchor = (form: string) => strong.has(form) || isKnownPolicy(form);
-  const scored = scoreAll(coordinatedWithAnchors(corpus, isAnchor, (form) => proposed.has(form)));
+  let { scored, measured } = round(new Set());
+  // With few known terms to learn from, the best of the first ranking teach the models a second time
+  // (self-training): how this corpus's policy terms look and where they stand.
+  const knownEntries = options.dictionary ? countPolicyEntries(options.dictionary) : 0;
+  if (knownEntries < SELF_TRAINING_BELOW) {
+    const seeds = new Set(
+      scored
+        .filter((c) => !isKnownPolicy(c.term))
+        .slice(0, SEEDS)
+        .map((c) => c.term),
+    );
+    ({ scored, measured } = round(seeds));
+  }
   const kept = dropFragments(scored, measured);
   const known = knownForms(options.dictionary);
+  const isEntity = options.entities ? entityCheck(corpus, measured, options.entities) : () => false;
   const out: Candidate[] = [];
   for (const candidate of kept) {
     const entry = options.dictionary?.lookup(candidate.term);
@@ -159,14 +228,113 @@ export function discoverTerms(
     candidate.known = entry !== undefined;
     if (candidate.known && !options.includeKnown) continue;
     if (!candidate.known) {
+      if (candidate.signals.quoted < 0.5 && engine && splitsWords(corpus, measured, candidate.term, cut))
+        continue;
+      if (isEntity(candidate.term)) continue;
       const similar = nearestKnown(candidate.term, known);
       if (similar !== undefined) candidate.similar = similar;
     }
     out.push(candidate);
     if (out.length >= top) break;
   }
+  annotateRelations(corpus, out, kept, known);
   return out;
 }
+
+/**
+ * Notes, on every proposed candidate, the longer known or proposed term it is part of and its variants
+ * among the proposed and known terms (see variants.ts).
+ */
+function annotateRelations(
+  corpus: Corpus,
+  out: Candidate[],
+  kept: readonly Candidate[],
+  known: readonly KnownForm[],
+): void {
+  const knownSet = [...new Set(known.map((k) => k.form))];
+  const proposedSet = kept.map((c) => c.term);
+  const terms = out.map((c) => c.term);
+  const notes = variantNotes(terms, knownSet, namedTogether(corpus, terms));
+  for (const candidate of out) {
+    const longer = partOf(candidate.term, knownSet) ?? partOf(candidate.term, proposedSet);
+    if (longer !== undefined) candidate.partOf = longer;
+    const related = notes.get(candidate.term) ?? [];
+    if (related.length > 0) candidate.variants = related;
+  }
+}
+
+/** Up to `width` characters on each side of `[start, end)`, within its line. */
+function windowAround(text: string, start: number, end: number, width: number): { from: number; to: number } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = text.length;
+  return { from: Math.max(lineStart, start - width), to: Math.min(lineEnd, end + width) };
+}
+
+/** Characters of text on each side of an occurrence handed to the engine to check word edges. */
+const WORD_WINDOW = 8;
+
+/**
+ * Whether an unquoted candidate starts or ends inside a word of the engine in most of its example
+ * occurrences (售额同比 in 销售额同比增长, 委书记 in 省委书记): a piece of a longer word, not a name.
+ */
+function splitsWords(
+  corpus: Corpus,
+  m: Measurements,
+  term: string,
+  cut: (text: string) => string[],
+): boolean {
+  const examples = m.stats.get(term)?.examples ?? [];
+  if (examples.length === 0) return false;
+  let split = 0;
+  for (const at of examples) {
+    const { from, to } = windowAround(corpus.text, at, at + term.length, WORD_WINDOW);
+    const edges = new Set<number>();
+    let offset = from;
+    for (const word of cut(corpus.text.slice(from, to))) {
+      edges.add(offset);
+      offset += word.length;
+    }
+    edges.add(offset);
+    if (!edges.has(at) || !edges.has(at + term.length)) split++;
+  }
+  return 2 * split > examples.length;
+}
+
+/** Characters of text on each side of an occurrence handed to the entity stage. */
+const ENTITY_WINDOW = 30;
+
+/**
+ * Whether the entity stage reads a candidate as a person, place or organization: in at least half of
+ * its example occurrences, a recognized PERSON, LOC or ORG span is exactly the candidate, or a
+ * person's name holds it (葛巧红 in 葛巧红同志 stays a person).
+ */
+function entityCheck(
+  corpus: Corpus,
+  m: Measurements,
+  recognize: (text: string) => readonly RecognizedSpan[],
+): (term: string) => boolean {
+  return (term) => {
+    const examples = m.stats.get(term)?.examples ?? [];
+    if (examples.length === 0) return false;
+    let named = 0;
+    for (const at of examples) {
+      const { from, to } = windowAround(corpus.original, at, at + term.length, ENTITY_WINDOW);
+      const start = at - from;
+      const end = start + term.length;
+      const spans = recognize(corpus.original.slice(from, to));
+      const hit = spans.some(
+        (span) =>
+          ENTITY_LABELS.has(span.label) &&
+          ((span.start === start && span.end === end) ||
+            (span.label === 'PERSON' && span.start <= start && span.end >= end)),
+      );
+      if (hit) named++;
+    }
+    return 2 * named >= examples.length;
+  };
+}
+const ENTITY_LABELS = new Set(['PERSON', 'LOC', 'ORG']);
 
 function scoreCandidate(
   corpus: Corpus,
@@ -191,7 +359,12 @@ function scoreCandidate(
   // character (两国, 双方). Quotes, longer numbered shapes and suffixes still count in full.
   const general = Math.min(1, Math.sqrt(GENERAL_WORD / Math.max(1, generalFrequency(term))));
   const numeral = numeralCredit(term, count, m) * (term.length === 2 ? general : 1);
-  const suffix = suffixCredit(term, count, m);
+  // 经济 ends names (低空经济, 银发经济) and ordinary compounds alike (国民经济, 宏观经济, 两岸经济, 市场经济):
+  // it counts as much as the two characters before it are no common word of the core dictionary.
+  const economy = term.endsWith('经济')
+    ? Math.min(1, ECONOMY_WORD / Math.max(1, generalFrequency(term.slice(-4, -2))))
+    : 1;
+  const suffix = suffixCredit(term, count, m) * economy;
   // Trigger context alone proposes too many ordinary words; it counts for four characters and more.
   const numbered = numeralShape(term) !== undefined;
   const contextWeight = numbered || suffix > 0 || term.length >= 4 ? 1.5 : 0;
@@ -298,6 +471,11 @@ const USAGE_WEIGHT = 1;
  * are 双拥 (863) and 邓小平理论 (825).
  */
 const GENERAL_WORD = 1000;
+/**
+ * Core-dictionary frequency of the word before 经济 above which the suffix credit shrinks (低空 369,
+ * 冰雪 486 keep it; 宏观 1673, 两岸 2911, 市场 26927 lose most of it). Chosen on People's Daily 1998.
+ */
+const ECONOMY_WORD = 500;
 const FRAGMENT_SHARE = 0.7;
 /** How many of the first ranking's candidates anchor co-ordination, with the known terms. */
 const ANCHOR_RANKS = 100;
@@ -357,7 +535,18 @@ function knownForms(dictionary: Dictionary | undefined): KnownForm[] {
 }
 
 /** Column order of the candidates TSV; `type` lets the file load as a dictionary as it is. */
-export const CANDIDATE_COLUMNS = ['term', 'score', 'count', 'df', 'type', 'examples', 'known', 'similar'];
+export const CANDIDATE_COLUMNS = [
+  'term',
+  'score',
+  'count',
+  'df',
+  'type',
+  'examples',
+  'known',
+  'similar',
+  'part_of',
+  'variants',
+];
 
 /** Candidates as TSV with a header whose first column is `term` (`known` only with `includeKnown`). */
 export function candidatesToTsv(candidates: readonly Candidate[], includeKnown = false): string {
@@ -372,6 +561,8 @@ export function candidatesToTsv(candidates: readonly Candidate[], includeKnown =
       examples: c.examples.join(' | '),
       known: c.known ? 'yes' : 'no',
       similar: c.similar ?? '',
+      part_of: c.partOf ?? '',
+      variants: (c.variants ?? []).join('; '),
     };
     return columns.map((name) => cells[name] ?? '').join('\t');
   });

@@ -3,5 +3,5 @@
  * Published as the `zhtag/discover` subpath export (package.json "exports").
  */
 export type { DiscoverDocument } from './corpus.js';
-export type { Candidate, CandidateSignals, DiscoverOptions } from './discover.js';
-export { CANDIDATE_COLUMNS, candidatesToTsv, discoverTerms } from './discover.js';
+export type { Candidate, CandidateSignals, DiscoverOptions, RecognizedSpan } from './discover.js';
+export { CANDIDATE_COLUMNS, candidatesToTsv, defaultMinCount, discoverTerms } from './discover.js';

@@ -114,9 +114,23 @@ function policyForms(dictionary: Dictionary): string[][] {
   return groups;
 }
 
-/** Trains the model on `dictionary`'s policy entries against the engine's core words. */
-export function trainPolicyLikeness(dictionary: Dictionary | undefined): PolicyLikeness {
+/**
+ * Trains the model on `dictionary`'s policy entries against the engine's core words; `seeds` (strings
+ * taken as policy terms, e.g. the best of a first ranking) are positives too, each its own entry.
+ */
+export function trainPolicyLikeness(
+  dictionary: Dictionary | undefined,
+  seeds: readonly string[] = [],
+): PolicyLikeness {
   const groups = dictionary ? policyForms(dictionary) : [];
+  const seen = new Set(groups.flat());
+  for (const seed of seeds) {
+    const bare = [...seed].filter((c) => isHanzi(c.charCodeAt(0))).join('');
+    if (bare.length >= 2 && bare.length <= MAX_LENGTH && !seen.has(bare)) {
+      groups.push([bare]);
+      seen.add(bare);
+    }
+  }
   const core = coreWords();
   const isCommonIdiom = (term: string) => core.idioms.has(term);
   const generalFrequency = (term: string) => core.frequent.get(term) ?? 0;

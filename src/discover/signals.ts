@@ -7,12 +7,21 @@ import { type Corpus, isHanzi, isTermChar, QUOTE_PAIRS } from './corpus.js';
 
 /** Suffixes of program, campaign and strategy names, with the type they suggest (longest first). */
 export const POLICY_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['专项行动', 'campaign'],
+  ['三年行动', 'campaign'],
+  ['攻坚行动', 'campaign'],
   ['建设年', 'campaign'],
+  ['攻坚战', 'campaign'],
+  ['保卫战', 'campaign'],
+  ['先行区', 'zone'],
   ['工作法', 'mechanism'],
   ['示范区', 'zone'],
   ['试验区', 'zone'],
   ['工程', 'program'],
   ['计划', 'program'],
+  ['倡议', 'initiative'],
+  ['走廊', 'zone'],
+  ['经济', 'concept'],
   ['战略', 'strategy'],
   ['行动', 'campaign'],
   ['活动', 'campaign'],
@@ -134,7 +143,28 @@ export function quotedPhrases(corpus: Corpus, out: Map<string, number>, maxLengt
     if (/[\n。!?;:!?;:《》()()]/.test(inner) || inner.includes(text[i] ?? '')) continue;
     let hanzi = 0;
     for (let k = 0; k < inner.length; k++) if (isHanzi(inner.charCodeAt(k))) hanzi++;
-    if (hanzi >= 2) propose(out, inner);
+    if (hanzi >= 2 || isNumeralCode(inner)) propose(out, inner);
+  }
+}
+
+/**
+ * A quoted code of digits (“3815”战略, “51020”产业集群, “3820”工程): three to six digits, not a year
+ * (1900–2099) — the numeral codes local and national programs are named by.
+ */
+export function isNumeralCode(text: string): boolean {
+  return /^[0-9]{3,6}$/.test(text) && !/^(19|20)[0-9]{2}$/.test(text);
+}
+
+/**
+ * Names of the `X+` shape (人工智能+, 互联网+, 数据要素×): the last 2–`maxLength` characters before a
+ * plus sign that ends a name or joins it to what it is applied to (人工智能+行动, 互联网+政务服务).
+ */
+export function plusForms(corpus: Corpus, out: Map<string, number>, maxLength = 6): void {
+  const { text } = corpus;
+  for (let at = text.indexOf('+'); at !== -1; at = text.indexOf('+', at + 1)) {
+    let from = at;
+    while (from > 0 && from > at - maxLength && isHanzi(text.charCodeAt(from - 1))) from--;
+    for (let start = at - 2; start >= from; start--) propose(out, text.slice(start, at + 1));
   }
 }
 
@@ -246,7 +276,8 @@ export function isVerbPairSlogan(term: string, posOf: (word: string) => string):
 export function suggestType(term: string, quotedShare: number): string {
   const suffix = POLICY_SUFFIXES.find(([s]) => term.endsWith(s) && term.length > s.length);
   if (suffix) return suffix[1];
-  if (numeralShape(term) !== undefined) return 'slogan';
+  if (term.endsWith('+')) return 'initiative';
+  if (numeralShape(term) !== undefined || isNumeralCode(term)) return 'slogan';
   if (/[、,,]/.test(term)) return 'slogan';
   return quotedShare >= 0.5 ? 'slogan' : 'concept';
 }

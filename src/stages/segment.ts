@@ -1,4 +1,5 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
+import { policySpans } from '../dictionary/policy-span.js';
 import { entityFromMatch } from '../entities/match.js';
 import type { SegmentEngine } from '../segment/engines.js';
 import { segmentText } from '../segment/segment.js';
@@ -21,7 +22,10 @@ export function segmentStage(dictionary: Dictionary, engine: SegmentEngine): Sta
       const { text } = doc;
       const segmentation = segmentText(text, doc.normalized, dictionary, engine);
       doc.tokens = segmentation.tokens;
-      doc.entities = segmentation.frozen.map((match) => entityFromMatch(text, match));
+      // A policy term's entity is the term itself inside an alias that quotes or governs it (policy-span.ts).
+      doc.entities = policySpans(doc.normalized, segmentation.frozen).map((match) =>
+        entityFromMatch(text, match),
+      );
       if (segmentation.overlapping.length > 0) {
         doc.spans = { overlapping: segmentation.overlapping.map((match) => entityFromMatch(text, match)) };
       }

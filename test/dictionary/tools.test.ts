@@ -234,7 +234,7 @@ describe('zhtag dict (built binary)', () => {
     ]);
     expect(discover.status).toBe(0);
     const rows = readFileSync(candidates, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('term\tscore\tcount\tdf\ttype\texamples\tknown\tsimilar');
+    expect(rows[0]).toBe('term\tscore\tcount\tdf\ttype\texamples\tknown\tsimilar\tpart_of\tvariants');
     // 一城一都一基地 was removed from this copy above: discovered and not known; 十大战略 is known.
     expect(rows.find((r) => r.startsWith('一城一都一基地\t'))?.split('\t')[6]).toBe('no');
     expect(rows.find((r) => r.startsWith('十大战略\t'))?.split('\t')[6]).toBe('yes');

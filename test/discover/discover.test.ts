@@ -66,7 +66,9 @@ describe('discoverTerms on the sample article', () => {
       expect(text).toContain(example.replace(/^…|…$/g, ''));
     }
     const tsv = candidatesToTsv(candidates, true);
-    expect(tsv.split('\n')[0]).toBe('term\tscore\tcount\tdf\ttype\texamples\tknown\tsimilar');
+    expect(tsv.split('\n')[0]).toBe(
+      'term\tscore\tcount\tdf\ttype\texamples\tknown\tsimilar\tpart_of\tvariants',
+    );
     const parsed = parseDictionary(tsv, 'candidates.tsv');
     expect(parsed.lines.map((l) => l.fields.term)).toEqual(terms);
   });
