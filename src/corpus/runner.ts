@@ -7,6 +7,7 @@ import { ZhtagError } from '../errors.js';
 import { bratName } from '../export/brat.js';
 import type { ExportFormat, ExportOptions } from '../export/exporter.js';
 import { createExporter } from '../export/index.js';
+import { whereOf } from '../io/check.js';
 import { isKnownEncoding } from '../io/decode.js';
 import { expandInputs, type InputFormat, readSources } from '../io/input.js';
 import type { PipelineOptions } from '../pipeline.js';
@@ -240,9 +241,13 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
         });
         batchBytes.push(0);
       } else {
-        const where =
-          record.line !== undefined ? `${record.file}:${record.line}` : (record.file ?? record.id);
-        batch.push({ kind: 'doc', id: record.id, text: record.text, extra: record.extra, where });
+        batch.push({
+          kind: 'doc',
+          id: record.id,
+          text: record.text,
+          extra: record.extra,
+          where: whereOf(record),
+        });
         batchBytes.push(record.bytes ?? 0);
         batchCharacters += record.text.length;
       }

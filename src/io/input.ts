@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ErrorCode } from '../errors.js';
+import { RecordChecker } from './check.js';
 import { decodeBuffer } from './decode.js';
 
 /** A document read from input: text plus any extra JSONL fields, which are carried to the output. */
@@ -173,11 +174,19 @@ export async function* readDocuments(
   yield* readSources(await expandInputs(paths), options);
 }
 
-/** `readDocuments` over inputs already expanded (so a caller can size them first for progress). */
+/**
+ * `readDocuments` over inputs already expanded (so a caller can size them first for progress). Every
+ * record passes `RecordChecker` (id, duplicate id, size, nesting) before it is yielded.
+ */
 export async function* readSources(
   sources: InputSource[],
   options: ReadOptions = {},
 ): AsyncGenerator<InputRecord> {
+  const checker = new RecordChecker();
+  for await (const record of readUnchecked(sources, options)) yield checker.check(record);
+}
+
+async function* readUnchecked(sources: InputSource[], options: ReadOptions): AsyncGenerator<InputRecord> {
   const encoding = options.encoding ?? 'auto';
   for (const source of sources) {
     const { path } = source;
