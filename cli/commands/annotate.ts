@@ -2,9 +2,10 @@ import type { Argv } from 'yargs';
 import {
   annotateCorpus,
   type CorpusProgress,
+  expandInputs,
   type InputRecord,
   progressLine,
-  readDocuments,
+  readSources,
   summaryLine,
 } from '../../src/corpus/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
@@ -101,9 +102,13 @@ async function run(
   args: RunArgs,
   render: (record: Extract<InputRecord, { kind: 'doc' }>) => object,
 ): Promise<void> {
-  const out = openOutput(args.output);
+  const sources = await expandInputs(args.files);
+  const out = openOutput(
+    args.output,
+    sources.map((source) => source.path),
+  );
   let failed = 0;
-  for await (const record of readDocuments(args.files, { inputFormat: args.inputFormat })) {
+  for await (const record of readSources(sources, { inputFormat: args.inputFormat })) {
     let value: object;
     if (record.kind === 'error') {
       failed++;
