@@ -115,6 +115,7 @@ async function run(
       value = { id: record.id, error: { code: record.error.code, message: record.error.message } };
       process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
     } else {
+      if (record.warning) process.stderr.write(`zhtag: warning: ${record.warning}\n`);
       value = render(record);
     }
     await out.write(JSON.stringify(value, null, args.pretty ? 2 : undefined));
@@ -239,6 +240,10 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
       keepOriginal: args.keepOriginal,
       signal: controller.signal,
       onProgress: (p) => bar.update(p),
+      onWarning: (message) => {
+        bar.clear();
+        process.stderr.write(`zhtag: warning: ${message}\n`);
+      },
       onError: (record) => {
         bar.clear();
         process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);

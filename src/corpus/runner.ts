@@ -43,6 +43,8 @@ export interface CorpusOptions {
   /** Stops reading; documents in flight are written and the output is closed valid. */
   signal?: AbortSignal;
   onProgress?: (progress: CorpusProgress) => void;
+  /** Called for every document decoding had to repair, in order (the CLI prints it on stderr). */
+  onWarning?: (message: string) => void;
   /** Called for every error record, in order (the CLI prints it on stderr). */
   onError?: (record: { id: string; error: { code: string; message: string } }) => void;
 }
@@ -249,6 +251,7 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
         });
         batchBytes.push(0);
       } else {
+        if (record.warning) options.onWarning?.(record.warning);
         batch.push({
           kind: 'doc',
           id: record.id,

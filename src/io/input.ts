@@ -18,6 +18,8 @@ export interface InputDocument {
   line?: number;
   /** Size of its source in bytes (progress estimates). */
   bytes?: number;
+  /** What decoding had to repair (a few invalid UTF-8 sequences), naming file and line. */
+  warning?: string;
 }
 
 /** An input that could not become a document; it still yields one output record. */
@@ -96,6 +98,7 @@ async function* readJsonl(stream: Readable, file: string, encoding: string): Asy
       record.file = file;
       record.line = lineNo;
       record.bytes = bytes.length + 1;
+      if (decoded.warning) record.warning = `${file}:${lineNo}: ${decoded.warning}`;
     }
     if (record) yield record;
   }
@@ -210,6 +213,7 @@ async function* readUnchecked(sources: InputSource[], options: ReadOptions): Asy
           extra: {},
           file: '<stdin>',
           bytes: bytes.length,
+          ...(decoded.warning ? { warning: `<stdin>: ${decoded.warning}` } : {}),
         };
       else yield inputError('<stdin>', `<stdin>: ${decoded.reason}`, '<stdin>');
       continue;
@@ -236,7 +240,15 @@ async function* readUnchecked(sources: InputSource[], options: ReadOptions): Asy
     }
     const decoded = decodeBuffer(bytes, encoding);
     if (decoded.ok)
-      yield { kind: 'doc', id: path, text: decoded.text, extra: {}, file: path, bytes: bytes.length };
+      yield {
+        kind: 'doc',
+        id: path,
+        text: decoded.text,
+        extra: {},
+        file: path,
+        bytes: bytes.length,
+        ...(decoded.warning ? { warning: `${path}: ${decoded.warning}` } : {}),
+      };
     else yield inputError(path, `${path}: ${decoded.reason}`, path);
   }
 }

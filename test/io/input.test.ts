@@ -94,9 +94,11 @@ describe('corpus inputs (built CLI)', () => {
     expect(forced.code).toBe(1);
     // The record holds the library's message (it names the option); stderr names the flag.
     expect(jsonLines(forced.stdout)[0].error.message).toBe(
-      `${gbk}: invalid UTF-8 (set option "encoding" to gb18030)`,
+      `${gbk}: invalid UTF-8 (it reads as GB18030: set option "encoding" to gb18030)`,
     );
-    expect(forced.stderr).toContain(`zhtag: ${gbk}: invalid UTF-8 (set --encoding to gb18030)`);
+    expect(forced.stderr).toContain(
+      `zhtag: ${gbk}: invalid UTF-8 (it reads as GB18030: set --encoding to gb18030)`,
+    );
     expect(zhtag(['annotate', gbk, '--encoding', 'klingon']).code).toBe(2);
     expect(zhtag(['annotate', gbk, '--format', 'brat']).stderr).toContain(
       'zhtag: E_USAGE --format brat writes a directory: give it with --output',
