@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPipeline, createServer } from '../../src/index.js';
-import { jsonLines, zhtag } from './helpers.js';
+import { createPipeline } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-empty-'));
 const EMPTY = { tokens: [], entities: [], keywords: [] };

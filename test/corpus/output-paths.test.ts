@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zhtag } from './helpers.js';
+import { zhtag } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-outpaths-'));
 const ARTICLE = '焦作市委书记葛巧红强调，锚定“两个确保”，实施“十大战略”。';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { BIN } from '../cli/run.js';
 import { ROOT } from '../helpers.js';
-import { BIN } from './helpers.js';
 
 describe('the summary line times the whole run', () => {
   it('says about as many seconds as the run took from the outside', () => {

@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTerm, createPipeline, createServer, type Pipeline } from '../../src/index.js';
+import { addTerm } from '../../src/dictionary/index.js';
+import { createPipeline, type Pipeline } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 import { errorOf, expectDoc, ROOT } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-validate-'));

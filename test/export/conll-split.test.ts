@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPipeline, type Doc, readConll, toConll } from '../../src/index.js';
+import { readConll, toConll } from '../../src/export/index.js';
+import { createPipeline, type Doc } from '../../src/index.js';
 
 /** A hand-made document: tokens as an engine might cut them, entities ending inside a token. */
 function docOf(

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocuments } from '../../src/index.js';
-import { jsonLines, zhtag } from '../corpus/helpers.js';
+import { readDocuments } from '../../src/corpus/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-check-'));
 

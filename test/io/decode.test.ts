@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBuffer } from '../../src/index.js';
-import { jsonLines, zhtag } from '../corpus/helpers.js';
+import { decodeBuffer } from '../../src/corpus/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhtag-decode-'));
 const ARTICLE = readFileSync(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPipeline, ReportBuilder } from '../../src/index.js';
+import { createPipeline } from '../../src/index.js';
+import { ReportBuilder } from '../../src/report/index.js';
 import { expectDoc } from '../helpers.js';
 
 describe('traditional text and corner brackets', () => {

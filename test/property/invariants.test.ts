@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createServer, type Doc, isZhtagError, type Pipeline } from '../../src/index.js';
-import { jsonLines, zhtag } from '../corpus/helpers.js';
+import { createPipeline, type Doc, isZhtagError, type Pipeline } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
+import { jsonLines, zhtag } from '../cli/run.js';
 import { expectDoc } from '../helpers.js';
 
 /**
