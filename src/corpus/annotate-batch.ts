@@ -32,11 +32,6 @@ export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): Work
   const chunks: string[] = [];
   const outputs = batch.items.map((item): WorkOutput => {
     if (item.kind === 'error') return item;
-    const fail = (message: string): WorkOutput => ({
-      kind: 'error',
-      id: item.id,
-      error: { code: 'E_INPUT', message: `${item.where}: ${message}` },
-    });
     let text = item.text;
     let original: OriginalText | undefined;
     if (setup.clean) {
