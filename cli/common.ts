@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Argv } from 'yargs';
-import { ENGINES, type EngineName, isZhtagError } from '../src/index.js';
+import { checkOutputPath } from '../src/corpus/output.js';
+import { ENGINES, type EngineName, isZhtagError, ZhtagError } from '../src/index.js';
 
 /** Options shared by the commands that build a pipeline. */
 export interface PipelineArgs {
@@ -30,13 +31,29 @@ export interface LineWriter {
   close(): Promise<void>;
 }
 
-export function openOutput(path: string | undefined): LineWriter {
+/**
+ * Opens `path` (stdout when absent or `-`) after `checkOutputPath`: an output that is one of `inputs`,
+ * a directory, or a file in a missing directory ends the run with exit 2 before anything is written.
+ */
+export function openOutput(path: string | undefined, inputs: readonly string[] = []): LineWriter {
+  if (path && path !== '-') {
+    try {
+      checkOutputPath(path, 'file', inputs);
+    } catch (error) {
+      exitOnError(error);
+    }
+  }
   const stream: Writable = path && path !== '-' ? createWriteStream(path) : process.stdout;
+  // A file that cannot be written is reported as `zhtag: E_USAGE path: reason`, exit 2, never a trace.
+  if (stream !== process.stdout)
+    stream.on('error', (error) =>
+      exitOnError(new ZhtagError('E_USAGE', `${path}: cannot write (${error.message})`)),
+    );
   return {
     write: (line) =>
-      new Promise((resolve, reject) => {
+      new Promise((resolve) => {
         if (stream.write(`${line}\n`)) resolve();
-        else stream.once('drain', resolve).once('error', reject);
+        else stream.once('drain', resolve);
       }),
     close: () =>
       new Promise((resolve) => {

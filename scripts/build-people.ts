@@ -69,7 +69,7 @@ for (const layer of manifest.layers) {
 }
 const tempManifest = path.join(tmpdir(), `zhtag-people-manifest-${process.pid}.json`);
 writeFileSync(tempManifest, JSON.stringify(manifest));
-const pipeline = createPipeline({ manifest: tempManifest, keywords: false });
+const pipeline = createPipeline({ manifest: tempManifest, disable: ['keywords'] });
 
 interface Tally {
   count: number;

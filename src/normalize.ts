@@ -24,6 +24,16 @@ const CJK_LAST = 0x9fff;
 const MIDDLE_DOT = 0xb7;
 /** Bullet, katakana middle dot (full and half width), hyphenation point, bullet operator, dot operator. */
 const NAME_DOTS = [0x2022, 0x30fb, 0xff65, 0x2027, 0x2219, 0x22c5];
+const QUOTES: ReadonlyArray<[number, number]> = [
+  [0x300c, 0x201c],
+  [0x300d, 0x201d],
+  [0x300e, 0x2018],
+  [0x300f, 0x2019],
+  [0xfe41, 0x201c],
+  [0xfe42, 0x201d],
+  [0xfe43, 0x2018],
+  [0xfe44, 0x2019],
+];
 /** Texts up to this many UTF-16 units are normalized in a reused buffer (128 KB). */
 const SCRATCH_UNITS = 1 << 16;
 
@@ -79,6 +89,9 @@ export function createNormalizer(options: { traditional?: boolean } = {}): Norma
   // The separators of transliterated names (休•芒罗, 凯特・温斯莱特) all become the middle dot that
   // People's Daily writes (U+00B7), so names and dictionary forms match whichever one a text uses.
   for (const dot of NAME_DOTS) table[dot] = MIDDLE_DOT;
+  // Corner brackets, the quotation marks of traditional text (「十四五」規劃), are the curly quotes the
+  // dictionaries write (“十四五”规划): 「」 as “”, 『』 as ‘’.
+  for (const [from, to] of QUOTES) table[from] = to;
   const traditional = options.traditional === false ? undefined : buildTraditionalTable();
   for (const [from, to] of traditional?.table ?? []) table[from] = to;
   const kept = traditional?.kept ?? new Map<number, number[]>();

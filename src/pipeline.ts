@@ -11,7 +11,7 @@ import { KeywordExtractor, type KeywordOptions } from './keywords/extract.js';
 import { NerModel } from './ner/model.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { dictionariesDir, packageRoot } from './paths.js';
-import { createEngine, type EngineName, type SegmentEngine } from './segment/engines.js';
+import { createEngine, ENGINES, type EngineName, type SegmentEngine } from './segment/engines.js';
 import { segmentText } from './segment/segment.js';
 import { ENTITIES, entityStage } from './stages/entities.js';
 import { KEYWORDS, keywordsStage } from './stages/keywords.js';
@@ -88,6 +88,35 @@ export interface PipelineOptions {
  */
 const PERSON_FREQUENCY = 10000;
 
+const LABELS: readonly Label[] = ['POLICY', 'PERSON', 'ORG', 'LOC', 'TITLE'];
+
+/** A value as messages name it: `null`, `a number`, `"nope"`. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return Array.isArray(value)
+    ? 'an array'
+    : typeof value === 'object' || typeof value === 'undefined'
+      ? `an ${typeof value}`
+      : `a ${typeof value}`;
+}
+
+/** Options a pipeline cannot be built with fail here, as `E_USAGE` naming the option. */
+function checkPipelineOptions(options: PipelineOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new ZhtagError('E_USAGE', `createPipeline expects an options object, got ${describe(options)}`);
+  if (options.engine !== undefined && !(ENGINES as readonly string[]).includes(options.engine))
+    throw new ZhtagError(
+      'E_USAGE',
+      `option "engine" must be one of ${ENGINES.join(', ')}, got ${describe(options.engine)}`,
+    );
+  if (
+    options.dicts !== undefined &&
+    (!Array.isArray(options.dicts) || options.dicts.some((d) => typeof d !== 'string'))
+  )
+    throw new ZhtagError('E_USAGE', 'option "dicts" must be a list of file paths');
+}
+
 const RESERVED_FIELDS = new Set(['id', 'text', 'tokens', 'entities', 'officials', 'spans', 'keywords']);
 
 /** Every stage's declaration, in pipeline order. */
@@ -116,6 +145,7 @@ export class Pipeline {
   readonly stages: readonly Stage[];
 
   constructor(options: PipelineOptions = {}) {
+    checkPipelineOptions(options);
     const disabled = disabledBy(options);
     const declared = DECLARATIONS.filter((stage) => !disabled.has(stage.name));
     checkRequirements(declared, DECLARATIONS);
@@ -188,11 +218,18 @@ export class Pipeline {
 
   /** Tokens of a text: policy and user terms whole, the rest from the engine. */
   segment(text: string): Token[] {
+    if (typeof text !== 'string')
+      throw new ZhtagError(
+        'E_INPUT',
+        `segment expects a string, got ${describe(text)} (annotate takes {text})`,
+      );
     return segmentText(text, this.normalizer.normalize(text), this.dictionary, this.engine).tokens;
   }
 
   /** Annotates one document. */
   annotate(input: DocInput): Doc {
+    if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input)))
+      throw new ZhtagError('E_INPUT', `annotate expects a string or {text, id?}, got ${describe(input)}`);
     const text = typeof input === 'string' ? input : input.text;
     if (typeof text !== 'string') throw new ZhtagError('E_INPUT', 'field "text" must be a string');
     const annotation = newAnnotation(text);
@@ -215,6 +252,16 @@ export class Pipeline {
 
   /** Adds a term at runtime (highest layer, frozen). It applies to the next call. */
   addTerm(fields: TermFields & { label?: Label }): DictEntry {
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+      throw new ZhtagError(
+        'E_INPUT',
+        `addTerm expects {term, type?, aliases?, ...}, got ${describe(fields)}`,
+      );
+    if (fields.label !== undefined && !LABELS.includes(fields.label))
+      throw new ZhtagError(
+        'E_INPUT',
+        `field "label" must be one of ${LABELS.join(', ')}, got ${describe(fields.label)}`,
+      );
     return this.dictionary.addRuntime(fields, fields.label ?? 'POLICY');
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Doc, Span, Token } from '../src/index.js';
+import { type Doc, isZhtagError, type Span, type Token } from '../src/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SAMPLE_PATH = join(ROOT, 'corpus', 'jiaozuo-interview-2023.txt');
@@ -64,4 +64,15 @@ export function occurrences(text: string, needle: string): Array<[number, number
 /** True when one token covers `[start, end)` whole (the term is not split). */
 export function coveredByOneToken(tokens: Token[], start: number, end: number): boolean {
   return tokens.some((token) => token.start <= start && token.end >= end);
+}
+
+/** The code and message of the ZhtagError `run` throws (fails the test when it throws none). */
+export function errorOf(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (isZhtagError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a ZhtagError');
 }

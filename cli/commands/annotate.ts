@@ -2,9 +2,10 @@ import type { Argv } from 'yargs';
 import {
   annotateCorpus,
   type CorpusProgress,
+  expandInputs,
   type InputRecord,
   progressLine,
-  readDocuments,
+  readSources,
   summaryLine,
 } from '../../src/corpus/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
@@ -102,15 +103,20 @@ async function run(
   args: RunArgs,
   render: (record: Extract<InputRecord, { kind: 'doc' }>) => object,
 ): Promise<void> {
-  const out = openOutput(args.output);
+  const sources = await expandInputs(args.files);
+  const out = openOutput(
+    args.output,
+    sources.map((source) => source.path),
+  );
   let failed = 0;
-  for await (const record of readDocuments(args.files, { inputFormat: args.inputFormat })) {
+  for await (const record of readSources(sources, { inputFormat: args.inputFormat })) {
     let value: object;
     if (record.kind === 'error') {
       failed++;
       value = { id: record.id, error: { code: record.error.code, message: record.error.message } };
       process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
     } else {
+      if (record.warning) process.stderr.write(`zhtag: warning: ${record.warning}\n`);
       value = render(record);
     }
     await out.write(JSON.stringify(value, null, args.pretty ? 2 : undefined));
@@ -235,13 +241,19 @@ export async function runAnnotateCorpus(args: CorpusArgs): Promise<void> {
       keepOriginal: args.keepOriginal,
       signal: controller.signal,
       onProgress: (p) => bar.update(p),
+      onWarning: (message) => {
+        bar.clear();
+        process.stderr.write(`zhtag: warning: ${message}\n`);
+      },
       onError: (record) => {
         bar.clear();
         process.stderr.write(`zhtag: ${cliMessage(record.error.message)}\n`);
       },
     });
     bar.clear();
-    if (!args.quiet) process.stderr.write(`${summaryLine(summary)}\n`);
+    // The whole run, as a user times it: process start (imports, loading) to now, not the corpus loop only.
+    const wall = performance.now() / 1000;
+    if (!args.quiet) process.stderr.write(`${summaryLine({ ...summary, seconds: wall })}\n`);
     if (summary.stopped) process.stderr.write('zhtag: stopped at the first error (--strict)\n');
     process.exitCode = signalCode || (summary.errors > 0 ? 1 : 0);
     if (summary.interrupted) {

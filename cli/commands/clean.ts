@@ -32,7 +32,7 @@ export function registerClean<T>(cli: Argv<T>): Argv<T> {
         .example('$0 clean corpus/jiaozuo-interview-2023.txt --text', 'The sample article, cleaned')
         .example('$0 clean scraped/ -o clean.jsonl --keep-original', 'A directory, with offset maps'),
     async (args) => {
-      const out = openOutput(args.output);
+      const out = openOutput(args.output, args.files as string[]);
       let failed = 0;
       const options = {
         inputFormat: args.inputFormat as 'text' | 'jsonl',

@@ -130,11 +130,12 @@ export function registerDict<T>(cli: Argv<T>): Argv<T> {
         )
         .command(
           'remove <term>',
-          'Remove a term from a dictionary file (or from every file of the set that lists it)',
+          'Remove a term from a dictionary file (--file), or from the --dict files that list it',
           (y) =>
             withSet(y).positional('term', { type: 'string', demandOption: true }).option('file', {
               type: 'string',
-              describe: 'Only this file (default: search the dictionaries)',
+              describe:
+                'The file to edit (default: the --dict files; a shipped dictionary only when named here)',
             }),
           guarded((args) => {
             const options: DictionarySet & { file?: string } = setOf(args);

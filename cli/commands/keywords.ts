@@ -93,7 +93,7 @@ export function registerKeywords<T>(cli: Argv<T>): Argv<T> {
         exitOnError(new ZhtagError('E_USAGE', `--top must be a whole number >= 1, got ${args.top}`));
       }
       const pipeline = pipelineFor(args);
-      const out = openOutput(args.output);
+      const out = openOutput(args.output, args.files);
       const corpus = args.corpus ? new CorpusKeywords() : undefined;
       let failed = 0;
       for await (const record of readDocuments(args.files, { inputFormat: args.inputFormat })) {

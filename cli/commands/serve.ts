@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { ZhtagError } from '../../src/errors.js';
 import { ENTITY_GUIDELINES, type EntityGuidelines } from '../../src/index.js';
 import { createServer } from '../../src/server/index.js';
 import { exitOnError, type PipelineArgs, withPipelineOptions } from '../common.js';
@@ -86,7 +87,23 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
-      const address = await app.listen({ port: args.port, host: args.host });
+      let address: string;
+      try {
+        address = await app.listen({ port: args.port, host: args.host });
+      } catch (error) {
+        // A port in use or not ours to take is a usage error: one line, exit 2, the workers stopped.
+        const { code, message } = error as NodeJS.ErrnoException;
+        const reason =
+          code === 'EADDRINUSE'
+            ? `port ${args.port} on ${args.host} is in use; choose another with --port`
+            : code === 'EACCES'
+              ? `no permission to listen on port ${args.port} (ports below 1024 need privileges)`
+              : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+                ? `cannot listen on host ${args.host}: no such address here`
+                : message;
+        await app.close().catch(() => undefined);
+        return exitOnError(new ZhtagError('E_USAGE', reason));
+      }
       process.stdout.write(`zhtag: listening on ${address}\n`);
     },
   );

@@ -23,19 +23,15 @@ export function createBatchAnnotator(setup: WorkerSetup): BatchAnnotator {
 
 /**
  * Annotates and renders one batch. Every item yields one output in the same position: the rendered
- * document, or an error record (input errors pass through; an empty document is `E_INPUT`, a failure while annotating
- * `errorBody`'s code: the ZhtagError's own, else `E_INTERNAL`).
+ * document, or an error record (input errors pass through; a failure while annotating has `errorBody`'s
+ * code: the ZhtagError's own, else `E_INTERNAL`). An empty or blank text is a document like any other,
+ * with no tokens, as in the library and the server.
  */
 export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): WorkResult {
   const { pipeline, exporter, setup } = annotator;
   const chunks: string[] = [];
   const outputs = batch.items.map((item): WorkOutput => {
     if (item.kind === 'error') return item;
-    const fail = (message: string): WorkOutput => ({
-      kind: 'error',
-      id: item.id,
-      error: { code: 'E_INPUT', message: `${item.where}: ${message}` },
-    });
     let text = item.text;
     let original: OriginalText | undefined;
     if (setup.clean) {
@@ -43,7 +39,6 @@ export function annotateBatch(annotator: BatchAnnotator, batch: WorkBatch): Work
       if (setup.keepOriginal) original = { text, offsets: cleaned.segments };
       text = cleaned.text;
     }
-    if (text.trim() === '') return fail(setup.clean ? 'empty document after cleaning' : 'empty document');
     let doc: Doc;
     try {
       doc = pipeline.annotate({ ...item.extra, id: item.id, text });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -7,10 +8,11 @@ import { ZhtagError } from '../errors.js';
 import { bratName } from '../export/brat.js';
 import type { ExportFormat, ExportOptions } from '../export/exporter.js';
 import { createExporter } from '../export/index.js';
+import { whereOf } from '../io/check.js';
 import { isKnownEncoding } from '../io/decode.js';
 import { expandInputs, type InputFormat, readSources } from '../io/input.js';
 import type { PipelineOptions } from '../pipeline.js';
-import { openTextSink, prepareResume, type TextSink, writeFiles } from './output.js';
+import { checkOutputPath, openTextSink, prepareResume, type TextSink, writeFiles } from './output.js';
 import { WorkerPool } from './pool.js';
 import type { CorpusProgress } from './progress.js';
 import type { WorkItem, WorkOutput, WorkResult } from './protocol.js';
@@ -41,6 +43,8 @@ export interface CorpusOptions {
   /** Stops reading; documents in flight are written and the output is closed valid. */
   signal?: AbortSignal;
   onProgress?: (progress: CorpusProgress) => void;
+  /** Called for every document decoding had to repair, in order (the CLI prints it on stderr). */
+  onWarning?: (message: string) => void;
   /** Called for every error record, in order (the CLI prints it on stderr). */
   onError?: (record: { id: string; error: { code: string; message: string } }) => void;
 }
@@ -107,6 +111,21 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
   if (sized) progress.bytesTotal = sources.reduce((sum, s) => sum + ('size' in s ? (s.size ?? 0) : 0), 0);
 
   const output = options.output && options.output !== '-' ? options.output : undefined;
+  const errorsInline = format === 'jsonl';
+  const errorsPath =
+    options.errorsOutput ??
+    (exporter.kind === 'directory'
+      ? join(output as string, 'errors.jsonl')
+      : output
+        ? `${output}.errors.jsonl`
+        : undefined);
+  // No output may overwrite an input, and a path that cannot be written is a usage error, found now.
+  const inputPaths = sources.map((source) => source.path);
+  if (output) checkOutputPath(output, exporter.kind === 'directory' ? 'directory' : 'file', inputPaths);
+  if (exporter.kind === 'directory' && output) {
+    await mkdir(output, { recursive: true });
+  }
+  if (errorsPath && !errorsInline) checkOutputPath(errorsPath, 'file', inputPaths, '--errors');
   let done = new Set<string>();
   let appending = false;
   if (options.resume && output && exporter.kind === 'stream') {
@@ -119,14 +138,6 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
     (exporter.kind === 'directory' ? existsInDir(output as string, `${bratName(id)}.ann`) : done.has(id));
 
   const sink: TextSink | undefined = exporter.kind === 'stream' ? openTextSink(output, appending) : undefined;
-  const errorsInline = format === 'jsonl';
-  const errorsPath =
-    options.errorsOutput ??
-    (exporter.kind === 'directory'
-      ? join(output as string, 'errors.jsonl')
-      : output
-        ? `${output}.errors.jsonl`
-        : undefined);
   let errorSink: TextSink | undefined;
   const labels = new Set<string>();
   let chunksWritten = appending ? 1 : 0;
@@ -240,9 +251,14 @@ export async function annotateCorpus(options: CorpusOptions): Promise<CorpusSumm
         });
         batchBytes.push(0);
       } else {
-        const where =
-          record.line !== undefined ? `${record.file}:${record.line}` : (record.file ?? record.id);
-        batch.push({ kind: 'doc', id: record.id, text: record.text, extra: record.extra, where });
+        if (record.warning) options.onWarning?.(record.warning);
+        batch.push({
+          kind: 'doc',
+          id: record.id,
+          text: record.text,
+          extra: record.extra,
+          where: whereOf(record),
+        });
         batchBytes.push(record.bytes ?? 0);
         batchCharacters += record.text.length;
       }

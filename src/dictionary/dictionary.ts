@@ -10,8 +10,9 @@ import {
   type MatchMode,
   type TermFields,
 } from './entry.js';
-import { parseDictionary, termProblem } from './parse.js';
+import { parseDictionary } from './parse.js';
 import { type FormMatch, Trie } from './trie.js';
+import { checkTermFields, labelOfPos, termFieldsProblem } from './validate.js';
 
 /** A problem found across entries: reported, never merged silently. */
 export interface DictDiagnostic {
@@ -82,14 +83,24 @@ export class Dictionary {
   loadText(content: string, spec: LoadSpec): number {
     const file = spec.displayPath ?? 'inline';
     const { lines } = parseDictionary(content, file);
-    for (const { fields, line } of lines) this.add(this.makeEntry(fields, spec, file, line));
+    const entries = lines.map(({ fields, line }) => {
+      const entry = this.makeEntry(fields, spec, file, line);
+      const problem = termFieldsProblem(fields, entry.label);
+      if (problem)
+        throw new ZhtagError('E_DICT_PARSE', `${file}:${line}: column ${problem.field}: ${problem.message}`, {
+          file,
+          line,
+        });
+      return entry;
+    });
+    // A file loads whole or not at all.
+    for (const entry of entries) this.add(entry);
     return lines.length;
   }
 
   /** Adds a term in the runtime layer (frozen). Returns the entry; its `source` is `runtime:N`. */
   addRuntime(fields: TermFields, label: Label = 'POLICY'): DictEntry {
-    const problem = termProblem(fields.term);
-    if (problem) throw new ZhtagError('E_INPUT', `term: ${problem}`);
+    checkTermFields(fields, label);
     this.runtimeLine++;
     const entry = this.makeEntry(
       fields,
@@ -205,7 +216,8 @@ export class Dictionary {
       aliases: fields.aliases ?? [],
       pos: fields.pos ?? spec.pos ?? 'nz',
       attrs: fields.attrs ?? {},
-      label: spec.label,
+      // In a user dictionary, jieba's name tags say what a line is: `楼阳生 100 nr` is a PERSON.
+      label: (spec.layer === 'user' ? labelOfPos(fields.pos) : undefined) ?? spec.label,
       layer: spec.layer,
       mode: spec.mode,
       file,

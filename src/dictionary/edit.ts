@@ -5,9 +5,10 @@ import { createNormalizer } from '../normalize.js';
 import { dictionariesDir, packageRoot } from '../paths.js';
 import type { Label } from '../types.js';
 import { type DictDiagnostic, Dictionary, type LoadSpec } from './dictionary.js';
-import { type DictEntry, POLICY_LEVELS, POLICY_TYPES, type TermFields } from './entry.js';
+import type { DictEntry, TermFields } from './entry.js';
 import { type ManifestFileRef, manifestFiles } from './manifest.js';
-import { parseDictionary, termProblem } from './parse.js';
+import { parseDictionary } from './parse.js';
+import { checkTermFields, labelOfPos } from './validate.js';
 
 /**
  * Editing dictionary files in place: add, remove, import. Every edit keeps the file's comments, blank
@@ -138,30 +139,8 @@ export interface AddResult {
   skipped: string[];
 }
 
-function checkPolicyFields(fields: TermFields, label: Label | undefined): void {
-  const problem = termProblem(fields.term);
-  if (problem) throw new ZhtagError('E_INPUT', `term: ${problem}`);
-  for (const alias of fields.aliases ?? []) {
-    const aliasProblem = termProblem(alias);
-    if (aliasProblem) throw new ZhtagError('E_INPUT', `alias "${alias}": ${aliasProblem}`);
-    if (alias.includes('|')) throw new ZhtagError('E_INPUT', `alias "${alias}": contains |`);
-  }
-  for (const [name, value] of Object.entries({
-    gloss: fields.gloss,
-    region: fields.region,
-    source: fields.source,
-  })) {
-    if (value !== undefined && /[\t\r\n]/.test(value))
-      throw new ZhtagError('E_INPUT', `${name}: contains a tab or line break`);
-  }
-  if (label !== 'POLICY') return;
-  if (fields.type !== undefined && !(POLICY_TYPES as readonly string[]).includes(fields.type))
-    throw new ZhtagError('E_INPUT', `type must be one of ${POLICY_TYPES.join(', ')}, got "${fields.type}"`);
-  if (fields.level !== undefined && !(POLICY_LEVELS as readonly string[]).includes(fields.level))
-    throw new ZhtagError(
-      'E_INPUT',
-      `level must be one of ${POLICY_LEVELS.join(', ')}, got "${fields.level}"`,
-    );
+function checkFields(fields: TermFields, label: Label): void {
+  checkTermFields(fields, (label === 'POLICY' ? labelOfPos(fields.pos) : undefined) ?? label);
 }
 
 /** One entry as a line of a file with the given header (TSV) or as a jieba line. */
@@ -212,7 +191,7 @@ export function addTerms(file: string, entries: TermFields[], set: DictionarySet
   const label = dictionaryFiles(set).find((ref) => ref.path === resolve(file))?.spec.label ?? 'POLICY';
   const lines: string[] = [];
   for (const fields of entries) {
-    checkPolicyFields(fields, label);
+    checkFields(fields, label);
     lines.push(formatLine(fields, header, file));
   }
   let prefix = fresh ? `${DEFAULT_COLUMNS.join('\t')}\n` : original;
@@ -258,10 +237,20 @@ export interface RemoveResult {
 
 /**
  * Removes the lines whose term is `term` from one file, or (no file) from every file of the set that
- * lists it. Other lines, comments included, stay as they are. Throws E_INPUT when no file lists it.
+ * lists it, except the package's own dictionaries, edited only when named as `file` (E_USAGE
+ * otherwise). Other lines, comments included, stay as they are. Throws E_INPUT when no file lists it.
  */
 export function removeTerm(term: string, options: DictionarySet & { file?: string } = {}): RemoveResult[] {
-  const files = options.file !== undefined ? [options.file] : dictionaryFiles(options).map((ref) => ref.path);
+  // Without a file, the files of the set are searched, but the package's own dictionaries are never
+  // edited unless named: an update of zhtag would silently restore them, or a typo lose a shipped term.
+  const shippedDir = `${resolve(dictionariesDir())}/`;
+  const isShipped = (path: string) => resolve(path).startsWith(shippedDir);
+  const files =
+    options.file !== undefined
+      ? [options.file]
+      : dictionaryFiles(options)
+          .map((ref) => ref.path)
+          .filter((path) => !isShipped(path));
   const results: RemoveResult[] = [];
   for (const file of files) {
     if (!existsSync(file)) {
@@ -278,8 +267,20 @@ export function removeTerm(term: string, options: DictionarySet & { file?: strin
     results.push({ file, lines: [...drop] });
   }
   if (results.length === 0) {
-    const where = options.file ?? 'the dictionaries';
-    throw new ZhtagError('E_INPUT', `"${term}" is not a term of ${where}`);
+    if (options.file !== undefined)
+      throw new ZhtagError('E_INPUT', `"${term}" is not a term of ${options.file}`);
+    const shipped = dictionaryFiles(options)
+      .filter((ref) => isShipped(ref.path) && existsSync(ref.path))
+      .filter((ref) =>
+        parseDictionary(readFileSync(ref.path, 'utf8'), ref.path).lines.some((p) => p.fields.term === term),
+      )
+      .map((ref) => ref.spec.displayPath ?? ref.path);
+    if (shipped.length > 0)
+      throw new ZhtagError(
+        'E_USAGE',
+        `"${term}" is in the shipped ${shipped.join(', ')}: zhtag edits a shipped dictionary only when it is named with --file`,
+      );
+    throw new ZhtagError('E_INPUT', `"${term}" is not a term of the dictionaries`);
   }
   return results;
 }

@@ -1,5 +1,8 @@
 import { ZhtagError } from '../errors.js';
 import type { TermFields } from './entry.js';
+import { termProblem } from './validate.js';
+
+export { termProblem };
 
 /** A parsed line: the fields and the 1-based line number it came from. */
 export interface ParsedLine {
@@ -24,14 +27,6 @@ const POS_PATTERN = /^[A-Za-z]{1,8}$/;
 
 function parseError(file: string, line: number, reason: string): ZhtagError {
   return new ZhtagError('E_DICT_PARSE', `${file}:${line}: ${reason}`, { file, line });
-}
-
-/** Checks a term or alias: non-empty, no tab or line break, no leading or trailing space. */
-export function termProblem(term: string): string | undefined {
-  if (term.length === 0) return 'empty term';
-  if (/[\t\r\n]/.test(term)) return 'term contains a tab or line break';
-  if (term.trim() !== term) return 'term has leading or trailing spaces';
-  return undefined;
 }
 
 function parseFreq(raw: string, file: string, line: number): number {

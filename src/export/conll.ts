@@ -17,20 +17,42 @@ export interface ConllDoc {
 const SENTENCE_END = /^[。！？!?；;…]+$/;
 
 /**
- * BIO tags per token. An entity tags every token it overlaps (B- on the first); the NER stage can end
- * an entity inside a token, and a token can carry one tag only, so the token takes the entity it
- * starts in, which is the usual projection of character spans onto tokens.
+ * Tokens cut at every entity boundary that falls inside one (never inside a surrogate pair): a token
+ * carries one tag, so `焦作 | 市委书记` with ORG 焦作市委 and TITLE 书记 becomes `焦作 | 市委 | 书记`.
+ * The pieces keep the token's POS. Without this the TITLE would be lost and the ORG would grow.
+ */
+export function splitAtEntities(text: string, tokens: Token[], entities: Entity[]): Token[] {
+  const cuts = new Set<number>();
+  for (const entity of entities) cuts.add(entity.start).add(entity.end);
+  const out: Token[] = [];
+  for (const token of tokens) {
+    let start = token.start;
+    for (let at = token.start + 1; at < token.end; at++) {
+      if (!cuts.has(at)) continue;
+      const code = text.charCodeAt(at);
+      if (code >= 0xdc00 && code <= 0xdfff) continue;
+      out.push({ ...token, text: text.slice(start, at), start, end: at });
+      start = at;
+    }
+    out.push(start === token.start ? token : { ...token, text: text.slice(start, token.end), start });
+  }
+  return out;
+}
+
+/**
+ * BIO tags per token (tokens cut at entity boundaries, `splitAtEntities`): B- on the token an entity
+ * starts with, I- on the others inside it, O elsewhere. Flat entities never overlap, so no token can
+ * take two.
  */
 export function bioTags(tokens: Token[], entities: Entity[]): string[] {
   const tags = tokens.map(() => 'O');
   let t = 0;
   for (const entity of entities) {
     while (t < tokens.length && (tokens[t]?.end ?? 0) <= entity.start) t++;
-    let first = true;
     for (let k = t; k < tokens.length && (tokens[k]?.start ?? 0) < entity.end; k++) {
-      if (tags[k] !== 'O') continue;
-      tags[k] = `${first ? 'B' : 'I'}-${entity.label}`;
-      first = false;
+      const token = tokens[k] as Token;
+      if (tags[k] !== 'O' || token.start < entity.start || token.end > entity.end) continue;
+      tags[k] = `${token.start === entity.start ? 'B' : 'I'}-${entity.label}`;
     }
   }
   return tags;
@@ -42,13 +64,15 @@ const cell = (value: string) => value.replace(/[\t\n\r ]/g, '\u00a0');
 /**
  * CoNLL-style columns: `token<TAB>POS<TAB>BIO`, a blank line after each sentence, a `# id = ...` line
  * before each document. A sentence ends after 。！？!?；… or at a line break. No offsets are written.
+ * A token an entity boundary falls inside is written as its pieces (`splitAtEntities`).
  */
 export function toConll(doc: Doc): string {
-  const tags = bioTags(doc.tokens, doc.entities);
+  const tokens = splitAtEntities(doc.text, doc.tokens, doc.entities);
+  const tags = bioTags(tokens, doc.entities);
   const lines: string[] = [`# id = ${cell(doc.id ?? '')}`];
   let open = false;
-  doc.tokens.forEach((token, i) => {
-    const next = doc.tokens[i + 1];
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
     lines.push(`${cell(token.text)}\t${token.pos}\t${tags[i]}`);
     open = true;
     const gap = doc.text.slice(token.end, next?.start ?? doc.text.length);
@@ -58,7 +82,7 @@ export function toConll(doc: Doc): string {
     }
   });
   if (open) lines.push('');
-  if (doc.tokens.length === 0) lines.push('');
+  if (tokens.length === 0) lines.push('');
   return `${lines.join('\n')}\n`;
 }
 

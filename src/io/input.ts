@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ErrorCode } from '../errors.js';
+import { RecordChecker } from './check.js';
 import { decodeBuffer } from './decode.js';
 
 /** A document read from input: text plus any extra JSONL fields, which are carried to the output. */
@@ -17,6 +18,8 @@ export interface InputDocument {
   line?: number;
   /** Size of its source in bytes (progress estimates). */
   bytes?: number;
+  /** What decoding had to repair (a few invalid UTF-8 sequences), naming file and line. */
+  warning?: string;
 }
 
 /** An input that could not become a document; it still yields one output record. */
@@ -95,6 +98,7 @@ async function* readJsonl(stream: Readable, file: string, encoding: string): Asy
       record.file = file;
       record.line = lineNo;
       record.bytes = bytes.length + 1;
+      if (decoded.warning) record.warning = `${file}:${lineNo}: ${decoded.warning}`;
     }
     if (record) yield record;
   }
@@ -173,11 +177,19 @@ export async function* readDocuments(
   yield* readSources(await expandInputs(paths), options);
 }
 
-/** `readDocuments` over inputs already expanded (so a caller can size them first for progress). */
+/**
+ * `readDocuments` over inputs already expanded (so a caller can size them first for progress). Every
+ * record passes `RecordChecker` (id, duplicate id, size, nesting) before it is yielded.
+ */
 export async function* readSources(
   sources: InputSource[],
   options: ReadOptions = {},
 ): AsyncGenerator<InputRecord> {
+  const checker = new RecordChecker();
+  for await (const record of readUnchecked(sources, options)) yield checker.check(record);
+}
+
+async function* readUnchecked(sources: InputSource[], options: ReadOptions): AsyncGenerator<InputRecord> {
   const encoding = options.encoding ?? 'auto';
   for (const source of sources) {
     const { path } = source;
@@ -201,6 +213,7 @@ export async function* readSources(
           extra: {},
           file: '<stdin>',
           bytes: bytes.length,
+          ...(decoded.warning ? { warning: `<stdin>: ${decoded.warning}` } : {}),
         };
       else yield inputError('<stdin>', `<stdin>: ${decoded.reason}`, '<stdin>');
       continue;
@@ -227,7 +240,15 @@ export async function* readSources(
     }
     const decoded = decodeBuffer(bytes, encoding);
     if (decoded.ok)
-      yield { kind: 'doc', id: path, text: decoded.text, extra: {}, file: path, bytes: bytes.length };
+      yield {
+        kind: 'doc',
+        id: path,
+        text: decoded.text,
+        extra: {},
+        file: path,
+        bytes: bytes.length,
+        ...(decoded.warning ? { warning: `${path}: ${decoded.warning}` } : {}),
+      };
     else yield inputError(path, `${path}: ${decoded.reason}`, path);
   }
 }

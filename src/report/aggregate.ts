@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ZhtagError } from '../errors.js';
+import { createNormalizer, type Normalizer } from '../normalize.js';
 import { dictionariesDir } from '../paths.js';
 import type { Doc, Entity } from '../types.js';
 
@@ -132,6 +133,14 @@ export class ReportBuilder {
   private divisions: Map<string, { name: string; level: string }> | undefined;
   private readonly files: string[] = [];
 
+  private normalizer: Normalizer | undefined;
+
+  /** The key a name is counted under: its normalized form (習近平 and 习近平, 規劃 and 规划 are one). */
+  private key(name: string): string {
+    this.normalizer ??= createNormalizer();
+    return this.normalizer.normalize(name);
+  }
+
   addFile(file: string): void {
     this.files.push(file);
   }
@@ -146,11 +155,12 @@ export class ReportBuilder {
     for (const entity of doc.entities ?? []) {
       this.labels[entity.label] = (this.labels[entity.label] ?? 0) + 1;
       // A short reference (张 of 张书记) counts for the person it refers to.
-      if (entity.label === 'PERSON') this.people.add(spanText(entity.refersTo) ?? entity.text, n);
-      else if (entity.label === 'ORG') this.organizations.add(String(entity.name ?? entity.text), n);
+      if (entity.label === 'PERSON') this.people.add(this.key(spanText(entity.refersTo) ?? entity.text), n);
+      else if (entity.label === 'ORG')
+        this.organizations.add(this.key(String(entity.name ?? entity.text)), n);
       else if (entity.label === 'LOC') this.addPlace(entity, n);
       else if (entity.label === 'POLICY') {
-        const extra = this.policy.add(String(entity.term ?? entity.text), n);
+        const extra = this.policy.add(this.key(String(entity.term ?? entity.text)), n);
         if (typeof entity.type === 'string') extra.type ??= entity.type;
       }
     }
@@ -158,7 +168,7 @@ export class ReportBuilder {
       const person = official.person?.name ?? spanText(official.person);
       if (!person) continue;
       const mentions = Array.isArray(official.mentions) ? official.mentions.length : 1;
-      const { positions } = this.officials.add(person, n, Math.max(1, mentions));
+      const { positions } = this.officials.add(this.key(person), n, Math.max(1, mentions));
       for (const p of Array.isArray(official.positions) ? official.positions : []) {
         const office: PositionTally = { title: p.title.name, documents: 0 };
         if (p.organization) office.organization = p.organization.name;
@@ -180,7 +190,8 @@ export class ReportBuilder {
         }
       }
     }
-    for (const keyword of doc.keywords ?? []) this.keywords.add(keyword.term, n, 1).weight += keyword.weight;
+    for (const keyword of doc.keywords ?? [])
+      this.keywords.add(this.key(keyword.term), n, 1).weight += keyword.weight;
   }
 
   private addPlace(entity: Entity, doc: number): void {
@@ -190,7 +201,7 @@ export class ReportBuilder {
         ? entity.code.slice(0, 6)
         : undefined;
     if (!code) {
-      this.unresolved.add(entity.text, doc);
+      this.unresolved.add(this.key(entity.text), doc);
       return;
     }
     this.divisions ??= loadDivisions();

@@ -36,6 +36,9 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** A surrogate code unit that is not half of a pair (with the `u` flag a pair is one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** `isSpace` as a flat table over the BMP: one load on the per-word hot path. */
 const SPACE = new Uint8Array(0x10000);
 for (let code = 0; code < SPACE.length; code++) SPACE[code] = isSpace(code) ? 1 : 0;
@@ -108,7 +111,7 @@ export function segmentText(
  */
 class PieceCutter {
   readonly tokens: Token[] = [];
-  /** When normalization changed nothing, the engine's own strings are the token texts. */
+  /** When normalization changed nothing (and the text is well formed), the engine's strings are the token texts. */
   private readonly unchanged: boolean;
 
   constructor(
@@ -117,7 +120,8 @@ class PieceCutter {
     private readonly dictionary: Dictionary,
     private readonly engine: SegmentEngine,
   ) {
-    this.unchanged = normalized === text;
+    // A lone surrogate comes back from the engine as U+FFFD: such a text takes its token texts from itself.
+    this.unchanged = normalized === text && !LONE_SURROGATE.test(text);
   }
 
   /**

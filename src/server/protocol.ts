@@ -1,3 +1,4 @@
+import type { TermFields } from '../dictionary/entry.js';
 import type { PipelineOptions } from '../pipeline.js';
 
 /** A document handed to a worker: what the request gave, validated by the route schema. */
@@ -10,6 +11,8 @@ export interface TaskDocument {
 export type WorkerTask =
   | { kind: 'annotate' | 'segment' | 'entities' | 'keywords'; documents: TaskDocument[]; batch: boolean }
   | { kind: 'dictionaries' }
+  /** Whether a term's forms are claimed by another term (what `zhtag dict check` calls alias-conflict). */
+  | { kind: 'check-term'; fields: TermFields }
   | { kind: 'ping' };
 
 /** A term appended to the user dictionary file since the pool started: its line and row. */

@@ -230,6 +230,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     async (request, reply) => {
       const fields = userDict.validate(request.body);
       const replaced = await serialized(async () => {
+        const { conflict } = JSON.parse(await pool.run({ kind: 'check-term', fields })) as {
+          conflict: string | null;
+        };
+        if (conflict) throw new ZhtagError('E_DICT_CONFLICT', conflict);
         // A new term is one appended line that every later task carries; no worker is rebuilt.
         const appended = pool.canAppend ? await userDict.append(fields) : undefined;
         if (appended) pool.append(appended);

@@ -4,6 +4,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TermFields } from '../dictionary/entry.js';
 import { parseDictionary } from '../dictionary/parse.js';
+import { termFieldsProblem } from '../dictionary/validate.js';
 import { ZhtagError } from '../errors.js';
 import type { AppendedRow } from './protocol.js';
 
@@ -112,6 +113,8 @@ export class UserDictionary {
    * back with `parseDictionary`. Throws `E_DICT_PARSE` with a message naming the field.
    */
   validate(input: TermInput): TermFields {
+    const problem = termFieldsProblem(input, 'POLICY');
+    if (problem) throw termError(problem.field, problem.message);
     const given: Array<[string, string]> = [
       ...USER_DICT_COLUMNS.filter((name) => name !== 'aliases').map((name): [string, string] => [
         name,

@@ -4,11 +4,12 @@
  * so serialization runs off the main thread and the body is exactly `JSON.stringify` of library output.
  */
 import { workerData } from 'node:worker_threads';
+import type { TermFields } from '../dictionary/entry.js';
 import { errorBody } from '../errors.js';
 import { createPipeline } from '../pipeline.js';
 import type { Doc } from '../types.js';
 import { describeDictionaries } from './dictionaries.js';
-import type { AppendedRow, TaskDocument, TaskEnvelope, WorkerData, WorkerTask } from './protocol.js';
+import type { AppendedRow, TaskDocument, TaskEnvelope, WorkerData } from './protocol.js';
 
 const setup = workerData as WorkerData;
 const pipeline = createPipeline(setup.pipeline);
@@ -44,7 +45,17 @@ function project(kind: 'annotate' | 'entities' | 'keywords', doc: Doc): object {
   return entities;
 }
 
-function runOne(kind: Exclude<WorkerTask['kind'], 'dictionaries' | 'ping'>, input: TaskDocument): object {
+/** A form of `fields` (term or alias) that another term already claims, as a sentence; else undefined. */
+function formConflict(fields: TermFields): string | undefined {
+  for (const form of [fields.term, ...(fields.aliases ?? [])]) {
+    const other = pipeline.dictionary.lookupAll(form).find((entry) => entry.term !== fields.term);
+    if (other)
+      return `"${form}" is already claimed by "${other.term}" (${other.file}:${other.line}); a form names one term`;
+  }
+  return undefined;
+}
+
+function runOne(kind: 'annotate' | 'segment' | 'entities' | 'keywords', input: TaskDocument): object {
   try {
     if (kind === 'segment') {
       const head = input.id !== undefined ? { id: input.id } : {};
@@ -65,6 +76,8 @@ export default function handle({ task, appended }: TaskEnvelope): string {
       return '{"ok":true}';
     case 'dictionaries':
       return JSON.stringify(describeDictionaries(pipeline));
+    case 'check-term':
+      return JSON.stringify({ conflict: formConflict(task.fields) ?? null });
     default: {
       const records = task.documents.map((input) => runOne(task.kind, input));
       return JSON.stringify(task.batch ? { documents: records } : records[0]);

@@ -14,8 +14,8 @@ import {
   removeTerm,
   watchDictionaries,
 } from '../../src/dictionary/index.js';
-import { createPipeline, isZhtagError, type Pipeline } from '../../src/index.js';
-import { expectDoc, ROOT } from '../helpers.js';
+import { createPipeline, type Pipeline } from '../../src/index.js';
+import { errorOf, expectDoc, ROOT } from '../helpers.js';
 
 /** A fresh copy of the shipped dictionaries: every edit here works on it, never on the repository. */
 function copyDictionaries(): { dir: string; manifest: string; jiaozuo: string } {
@@ -23,16 +23,6 @@ function copyDictionaries(): { dir: string; manifest: string; jiaozuo: string } 
   cpSync(join(ROOT, 'dictionaries'), join(dir, 'dictionaries'), { recursive: true });
   const base = join(dir, 'dictionaries');
   return { dir, manifest: join(base, 'manifest.json'), jiaozuo: join(base, 'policy', 'jiaozuo.tsv') };
-}
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (isZhtagError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a ZhtagError');
 }
 
 const copy = copyDictionaries();
@@ -78,10 +68,10 @@ describe('dict add / remove on a copy of the dictionaries', () => {
     expect(alias.code).toBe('E_DICT_CONFLICT');
     expect(alias.message).toContain('alias-conflict');
     expect(errorOf(() => addTerm(copy.jiaozuo, { term: '某计划', type: 'plan9' }, set)).message).toContain(
-      'type must be',
+      'field "type": must be one of',
     );
     expect(errorOf(() => addTerm(copy.jiaozuo, { term: '某计划', level: 'city' }, set)).message).toContain(
-      'level must',
+      'field "level": must',
     );
     expect(errorOf(() => addTerm(copy.jiaozuo, { term: '某\t计划' }, set)).code).toBe('E_INPUT');
     expect(errorOf(() => addTerm(copy.jiaozuo, { term: '某计划', pos: 'n' }, set)).message).toContain(
@@ -207,7 +197,7 @@ describe('zhtag dict (built binary)', () => {
     expect(list.stdout.split('\n')[1]).toBe(`丙丁计划\tprogram\tcounty\t\tPOLICY\t${file}:2`);
     const bad = zhtag(['dict', 'add', '戊计划', '--type', 'nonsense', '--file', file, ...m]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('E_INPUT type must be one of');
+    expect(bad.stderr).toContain('E_INPUT field "type": must be one of');
     writeFileSync(join(copy.dir, 'broken.tsv'), 'term\ttype\n好词\tprogram\textra\n');
     const check = zhtag(['dict', 'check', 'broken.tsv', ...m]);
     expect(check.status).toBe(1);

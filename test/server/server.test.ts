@@ -238,8 +238,8 @@ describe('runtime dictionary terms', () => {
 
   it('validates a term like a dictionary line, naming the field', async () => {
     const cases: Array<[unknown, string]> = [
-      [{ term: '政企\t联络员' }, 'field term: must not contain a tab'],
-      [{ term: ' 政企联络员' }, 'field term: has leading or trailing spaces'],
+      [{ term: '政企\t联络员' }, 'field term: term contains a tab'],
+      [{ term: ' 政企联络员' }, 'field term: term has leading or trailing spaces'],
       [{ term: '政企联络员', aliases: ['a|b'] }, 'field aliases[0]: must not contain "|"'],
       [{ term: '政企联络员', aliases: ['政企联络员'] }, 'repeats the term'],
       [{ term: '政企联络员', type: 'gadget' }, 'field "type" must be one of'],
