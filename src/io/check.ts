@@ -1,4 +1,4 @@
-import type { InputDocument, InputError, InputRecord } from './input.js';
+import type { InputDocument, InputError, InputRecord } from './record.js';
 
 /**
  * The checks every input record passes before it may reach a worker thread: a record that fails one

@@ -3,33 +3,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { ErrorCode } from '../errors.js';
 import { RecordChecker } from './check.js';
 import { decodeBuffer } from './decode.js';
+import type { InputDocument, InputError, InputRecord } from './record.js';
 
-/** A document read from input: text plus any extra JSONL fields, which are carried to the output. */
-export interface InputDocument {
-  kind: 'doc';
-  id: string;
-  text: string;
-  extra: Record<string, unknown>;
-  /** Where it came from (a JSONL document also has its line), for error messages. */
-  file?: string;
-  line?: number;
-  /** Size of its source in bytes (progress estimates). */
-  bytes?: number;
-  /** What decoding had to repair (a few invalid UTF-8 sequences), naming file and line. */
-  warning?: string;
-}
-
-/** An input that could not become a document; it still yields one output record. */
-export interface InputError {
-  kind: 'error';
-  id: string;
-  error: { code: ErrorCode; message: string; file?: string; line?: number };
-}
-
-export type InputRecord = InputDocument | InputError;
+export type { InputDocument, InputError, InputRecord } from './record.js';
 
 export type InputFormat = 'text' | 'jsonl';
 
