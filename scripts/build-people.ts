@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { surnameLengthOf } from '../src/entities/names.js';
 import { createPipeline } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
 import { dataDir } from './data.js';
@@ -50,9 +51,7 @@ const readJsonl = (file: string): Item[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Item);
 
-const excluded = new Set(
-  (values.exclude as string[]).flatMap((file) => readJsonl(file).map((item) => item.id)),
-);
+const excluded = new Set(excludePaths.flatMap((file) => readJsonl(file).map((item) => item.id)));
 const items = readJsonl(corpusPath).filter((item) => !excluded.has(item.id));
 
 // The shipped manifest without the who's-who itself, so that the file never feeds its own making.
@@ -216,6 +215,16 @@ const commonWord = (name: string) => {
   const tokens = pipeline.segment(name);
   return tokens.length === 1 && COMMON_WORD.test(tokens[0]?.pos ?? '');
 };
+/**
+ * A Chinese name: no middle dot, at most two characters after a surname, and a known surname unless it
+ * has three characters (rare surnames such as 习 are not in the list; 普京 or 亨利 without their country
+ * are foreign).
+ */
+const chineseName = (name: string) => {
+  const surname = surnameLengthOf(name);
+  if (name.includes('·') || name.length - Math.max(surname, 1) > 2) return false;
+  return surname > 0 || name.length === 3;
+};
 /** A place and one more character (苏丹问): a misreading. */
 const placeAndCharacter = (name: string) =>
   others.lookupAll(name.slice(0, -1)).some((entry) => entry.label === 'LOC');
@@ -226,7 +235,14 @@ const rows = kept
   .map(([name, t]) => {
     const title = top(t.titles)?.[0] ?? '';
     const country = top(t.countries)?.[0] ?? '';
-    return [name, country ? 'foreign' : 'official', country, title, String(t.count), t.first].join('\t');
+    return [
+      name,
+      country || !chineseName(name) ? 'foreign' : 'official',
+      country,
+      title,
+      String(t.count),
+      t.first,
+    ].join('\t');
   });
 
 const header = `# zhtag gazetteer: people political news names with a position (a who's-who), built by

@@ -436,16 +436,17 @@ class OfficialsByPerson {
 }
 
 /**
- * A foreign person: the who's-who says so, or the name is no Chinese name (a middle dot, or no Chinese
- * surname: 普拉昌达, 武切维奇 has 武 but five characters).
+ * A foreign person: the who's-who says so, or the name is no Chinese name: a middle dot, more than two
+ * characters after the surname (普拉昌达, 武切维奇), or two characters without a known surname (舒默).
+ * Three characters without a listed surname are taken as Chinese (rare surnames: 习近平).
  */
 function isForeignName(person: Entity): boolean {
   if (person.type === 'foreign') return true;
   if (person.type === 'official') return false;
   const name = person.text;
-  if (name.includes('·')) return true;
   const surname = surnameLengthOf(name);
-  return surname === 0 || name.length - surname > 3;
+  if (name.includes('·') || name.length - Math.max(surname, 1) > 2) return true;
+  return surname === 0 && name.length !== 3;
 }
 
 function referent(entity: Entity): string | undefined {
