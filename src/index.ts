@@ -8,7 +8,6 @@
  */
 
 export type { EntityGuidelines } from './entities/guidelines.js';
-export { ENTITY_GUIDELINES } from './entities/guidelines.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
 export { ERRORS, isZhtagError, ZhtagError } from './errors.js';
 export type { KeywordMethod, KeywordOptions } from './keywords/extract.js';

@@ -8,10 +8,10 @@ import {
   readSources,
   summaryLine,
 } from '../../src/corpus/index.js';
+import { ENTITY_GUIDELINES } from '../../src/entities/guidelines.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
 import {
   createPipeline,
-  ENTITY_GUIDELINES,
   type EntityGuidelines,
   type PipelineOptions,
   STAGE_NAMES,

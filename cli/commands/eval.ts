@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
+import { ENTITY_GUIDELINES } from '../../src/entities/guidelines.js';
 import { evaluateNer, formatEvaluation } from '../../src/eval/index.js';
-import { createPipeline, ENTITY_GUIDELINES, ZhtagError } from '../../src/index.js';
+import { createPipeline, ZhtagError } from '../../src/index.js';
 import { exitOnError } from '../common.js';
 
 export function registerEval<T>(cli: Argv<T>): Argv<T> {

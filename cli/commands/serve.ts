@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
+import { ENTITY_GUIDELINES, type EntityGuidelines } from '../../src/entities/guidelines.js';
 import { ZhtagError } from '../../src/errors.js';
-import { ENTITY_GUIDELINES, type EntityGuidelines } from '../../src/index.js';
 import { createServer } from '../../src/server/index.js';
 import { exitOnError, type PipelineArgs, withPipelineOptions } from '../common.js';
 
