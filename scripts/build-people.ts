@@ -79,6 +79,19 @@ interface Tally {
   first: string;
 }
 const tallies = new Map<string, Tally>();
+/** The tally of a name, counted once more; a new one remembers the item it was first read in. */
+function tallyOf(name: string, item: Item): Tally {
+  const tally = tallies.get(name) ?? {
+    count: 0,
+    words: 0,
+    titles: new Map<string, number>(),
+    countries: new Map<string, number>(),
+    first: `${item.date ?? ''} ${item.id}`,
+  };
+  tallies.set(name, tally);
+  tally.count++;
+  return tally;
+}
 /** Tags of common words (idioms, nouns, verbs …), not of names, places or unknown words. */
 const COMMON_WORD = /^(i|l|v|vn|vd|n|a|ad|an|d|m|q|r|c|p|u)$/;
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -96,18 +109,7 @@ for (const item of items) {
     if (readBy.get(official.person.start) !== 'model' && !foreign) continue;
     const positions = official.positions.filter((p) => p.source !== 'rule:short-form');
     if (positions.length === 0) continue;
-    let tally = tallies.get(name);
-    if (!tally) {
-      tally = {
-        count: 0,
-        words: 0,
-        titles: new Map(),
-        countries: new Map(),
-        first: `${item.date ?? ''} ${item.id}`,
-      };
-      tallies.set(name, tally);
-    }
-    tally.count++;
+    const tally = tallyOf(name, item);
     const token = tokenAt.get(official.person.start);
     if (token && token.end === official.person.end && COMMON_WORD.test(token.pos)) tally.words++;
     for (const p of positions) {
@@ -168,18 +170,7 @@ for (const { rest, country, title, item } of places) {
   for (let length = 2; length <= rest.length && !name; length++)
     if (whole(rest.slice(0, length))) name = rest.slice(0, length);
   if (!name) continue;
-  let tally = tallies.get(name);
-  if (!tally) {
-    tally = {
-      count: 0,
-      words: 0,
-      titles: new Map(),
-      countries: new Map(),
-      first: `${item.date ?? ''} ${item.id}`,
-    };
-    tallies.set(name, tally);
-  }
-  tally.count++;
+  const tally = tallyOf(name, item);
   bump(tally.titles, title);
   bump(tally.countries, country);
 }

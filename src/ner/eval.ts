@@ -111,10 +111,7 @@ export function readTaggedSet(
   const types = format === 'resume' ? RESUME_TYPES : WEIBO_TYPES;
   const split =
     format === 'resume'
-      ? (line: string): [string, string] => {
-          const at = line.lastIndexOf(' ');
-          return at > 0 ? [line.slice(0, at), line.slice(at + 1)] : [line, 'O'];
-        }
+      ? spaceSeparated
       : (line: string): [string, string] => {
           const [token = '', tag = 'O'] = line.split('\t');
           return [Array.from(token)[0] ?? '', tag.trim()];
@@ -249,43 +246,20 @@ export function taggerWithout(words: ReadonlySet<string>): Jieba {
 
 /** Character BIO (`char TAG` a line, blank line between sentences). */
 export function readBio(path: string): GoldRecord[] {
-  const out: GoldRecord[] = [];
-  let text = '';
-  let entities: GoldEntity[] = [];
-  let open: GoldEntity | undefined;
-  let openType = '';
-  const flush = (): void => {
-    if (text) out.push({ text, entities, id: String(out.length) });
-    text = '';
-    entities = [];
-    open = undefined;
-  };
-  for (const raw of readFileSync(path, 'utf8').split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') {
-      flush();
-      continue;
+  return readCharTagged(path, spaceSeparated).map(({ id, text, spans }) => {
+    const entities: GoldEntity[] = [];
+    for (const span of spans) {
+      const label = BIO_TYPES[span.type];
+      if (label) entities.push({ start: span.start, end: span.end, label });
     }
-    const sp = line.lastIndexOf(' ');
-    const ch = sp > 0 ? line.slice(0, sp) : line.slice(0, 1);
-    const tag = sp > 0 ? line.slice(sp + 1) : 'O';
-    const start = text.length;
-    text += ch;
-    const type = tag.slice(2);
-    if (tag.startsWith('I-') && open && openType === type) {
-      open.end = text.length;
-      continue;
-    }
-    open = undefined;
-    const label = BIO_TYPES[type];
-    if ((tag.startsWith('B-') || tag.startsWith('I-')) && label) {
-      open = { start, end: text.length, label };
-      openType = type;
-      entities.push(open);
-    }
-  }
-  flush();
-  return out;
+    return { text, entities, id };
+  });
+}
+
+/** A `char TAG` line; a line without a space is one character tagged O. */
+function spaceSeparated(line: string): [string, string] {
+  const at = line.lastIndexOf(' ');
+  return at > 0 ? [line.slice(0, at), line.slice(at + 1)] : [line.slice(0, 1), 'O'];
 }
 
 /** A half of a BIO file by sentence index parity (`readBio` ids are sentence indices). */
