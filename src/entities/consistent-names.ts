@@ -13,17 +13,21 @@ import { makeEntity } from './names.js';
 /**
  * A model PERSON that starts where a sure name starts and runs on past its end into the next word
  * (普京下令 read 普京下: it ends inside 下令) or into another sure name (拉夫罗夫向普京). One that ends
- * where a word ends may be a longer name (陈武元 beside a sure 陈武) and stays.
+ * where a word ends may be a longer name (陈武元 beside a sure 陈武) and stays. A name guessed after a
+ * title (`rule:title-name`: a surname and up to two characters) that runs past a sure name never stays.
  */
 export function overrunsSureName(
   entity: Entity,
   sureEnds: ReadonlyMap<number, number>,
   wordEnds: (offset: number) => boolean,
 ): boolean {
-  if (entity.label !== 'PERSON' || entity.source !== 'model') return false;
+  if (entity.label !== 'PERSON') return false;
+  const guessed = entity.source === 'rule:title-name';
+  if (entity.source !== 'model' && !guessed) return false;
   const end = sureEnds.get(entity.start);
   if (end === undefined || end >= entity.end) return false;
-  if (!wordEnds(entity.end)) return true;
+  // a surname and characters guessed after a title never beat a name known to start there
+  if (guessed || !wordEnds(entity.end)) return true;
   for (let at = end; at < entity.end; at++) if (sureEnds.has(at)) return true;
   return false;
 }

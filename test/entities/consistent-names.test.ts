@@ -48,7 +48,10 @@ describe('names read the same at every mention', () => {
     expect(overrunsSureName(makeEntity(text, 4, 8, 'PERSON', 'model'), sure, ends)).toBe(true);
     expect(overrunsSureName(makeEntity(text, 4, 9, 'PERSON', 'model'), sure, ends)).toBe(false);
     expect(overrunsSureName(makeEntity(text, 4, 7, 'PERSON', 'model'), sure, ends)).toBe(false);
-    expect(overrunsSureName(makeEntity(text, 4, 8, 'PERSON', 'rule:title-name'), sure, ends)).toBe(false);
+    expect(overrunsSureName(makeEntity(text, 4, 9, 'PERSON', 'rule:title-name'), sure, ends)).toBe(true);
+    expect(overrunsSureName(makeEntity(text, 4, 9, 'PERSON', 'dictionaries/x.tsv:1'), sure, ends)).toBe(
+      false,
+    );
     // running into another sure name
     expect(
       overrunsSureName(
