@@ -396,10 +396,6 @@ class OfficialsByPerson {
     this.byName.get(name)?.mentions.push(spanOf(mention));
   }
 
-  has(name: string): boolean {
-    return this.byName.has(name);
-  }
-
   /** A person's other mentions in the document, and one form of each office (the one with its body). */
   finish(entities: readonly Entity[]): Official[] {
     const out: Official[] = [];
