@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type GoldDoc, OFFICIAL_LEVELS, scoreOfficials, scoreSpans } from '../src/eval/modern.js';
+import { type GoldDoc, OFFICIAL_LEVELS, scoreLabelledSpans, scoreOfficials } from '../src/eval/modern.js';
 import { createPipeline } from '../src/index.js';
 import { dataDir } from './data.js';
 
@@ -44,7 +44,7 @@ console.log(`${path.relative(process.cwd(), goldPath)}: ${gold.length} documents
 console.log(`annotated in ${seconds.toFixed(1)} s\n`);
 
 const percent = (x: number) => x.toFixed(3);
-const spans = scoreSpans(gold, predicted, LABELS);
+const spans = scoreLabelledSpans(gold, predicted, LABELS);
 console.log('spans (exact)     P      R      F1     tp   fp   fn');
 for (const label of [...LABELS, '*']) {
   const s = spans[label];

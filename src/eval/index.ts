@@ -9,4 +9,4 @@ export { parseJudgedList, scoreRanking } from './discover.js';
 export type { EvaluateOptions, NerEvaluation } from './evaluate.js';
 export { evaluateNer, formatEvaluation, scoredNames } from './evaluate.js';
 export type { GoldDoc, OfficialsReport, PredictedDoc, Score } from './modern.js';
-export { scoreOfficials, scoreSpans } from './modern.js';
+export { scoreLabelledSpans, scoreOfficials } from './modern.js';

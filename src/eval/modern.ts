@@ -5,6 +5,7 @@
  * leading body kind ignored: 省委书记 = 书记), *full* (person + title + normalized organization).
  * Former positions are not scored.
  */
+import { type Prf, prf } from '../ner/eval.js';
 
 /** A gold or predicted span. */
 export interface ScoredSpan {
@@ -51,18 +52,9 @@ export interface Counts {
   fn: number;
 }
 
-export interface Score extends Counts {
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type Score = Prf;
 
-export function score({ tp, fp, fn }: Counts): Score {
-  const precision = tp / (tp + fp || 1);
-  const recall = tp / (tp + fn || 1);
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, precision, recall, f1 };
-}
+const score = ({ tp, fp, fn }: Counts): Score => prf(tp, fp, fn);
 
 const BODY_KIND = /^(中共)?(省委|市委|县委|区委|州委|盟委|旗委|党委|党组|省政府|市政府|县政府)/;
 
@@ -185,7 +177,7 @@ export function scoreOfficials(
 }
 
 /** Exact spans per label and over all labels (`*`), summed over documents. */
-export function scoreSpans(
+export function scoreLabelledSpans(
   gold: readonly GoldDoc[],
   predicted: readonly PredictedDoc[],
   labels: readonly string[],

@@ -330,7 +330,8 @@ export interface EvalResult {
   micro: Prf;
 }
 
-function prf(tp: number, fp: number, fn: number): Prf {
+/** Precision, recall and F1 of counts (0 where a denominator is 0). */
+export function prf(tp: number, fp: number, fn: number): Prf {
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;

@@ -3,7 +3,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type GoldDoc, type PredictedDoc, scoreOfficials, scoreSpans } from '../../src/eval/modern.js';
+import {
+  type GoldDoc,
+  type PredictedDoc,
+  scoreLabelledSpans,
+  scoreOfficials,
+} from '../../src/eval/modern.js';
 import { ROOT } from '../helpers.js';
 
 const REFERENCE = join(ROOT, '..', 'shared', 'data', 'modern-news', 'score-officials.mjs');
@@ -67,7 +72,7 @@ const predicted: PredictedDoc[] = [
 
 describe('modern-news scorer', () => {
   it('scores spans exactly, per label and over all', () => {
-    const spans = scoreSpans(gold, predicted, ['PERSON', 'TITLE', 'ORG']);
+    const spans = scoreLabelledSpans(gold, predicted, ['PERSON', 'TITLE', 'ORG']);
     expect(spans.PERSON).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(spans.TITLE).toMatchObject({ tp: 0, fp: 1, fn: 1 });
     expect(spans['*']).toMatchObject({ tp: 2, fp: 1, fn: 1 });
